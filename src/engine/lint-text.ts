@@ -1,0 +1,119 @@
+// lintText: one config text in, one FileResult out. Pure: no fs, no env, no clock.
+import type { FileResult, Finding, LintSettings, Rule, RuleMeta, Severity } from '../types.js'
+import { rules as registry } from '../rules/index.js'
+import { locate } from './locate.js'
+import { decodeUtf8 } from './decode.js'
+import { encodingFailure, parseConfig, type ParsedConfig } from './parse.js'
+import { rangeOf, toFinding } from './report.js'
+import { createFixer, mergeEdits } from './fixer.js'
+
+/** A rule threw: a bug in lint-config, surfaced by the CLI as exit 2 with one line, never as findings. */
+export class RuleCrash extends Error {
+  constructor(
+    readonly ruleId: string,
+    readonly filePath: string,
+    override readonly cause: unknown,
+  ) {
+    super(`rule '${ruleId}' failed on ${filePath}: ${cause instanceof Error ? cause.message : String(cause)}`)
+    this.name = 'RuleCrash'
+  }
+}
+
+export interface LintTextOptions {
+  filePath?: string
+  /** The rule registry; tests pass their own. */
+  rules?: Record<string, Rule>
+  /** An already parsed text (lintFiles and explain share one parse). */
+  parsed?: ParsedConfig
+}
+
+/** Lints `source` as the bot would load it. Findings are sorted by position. Throws only RuleCrash. */
+export function lintText(source: string, settings: LintSettings, options: LintTextOptions = {}): FileResult {
+  const filePath = options.filePath ?? '<text>'
+  const rules = options.rules ?? registry
+  const parsed = options.parsed ?? parseConfig(source)
+  const { doc, text, lineCounter } = parsed
+  const findings: Finding[] = []
+
+  const syntaxSetting = settings.rules['yaml-syntax']
+  const syntaxRule = rules['yaml-syntax']
+  if (syntaxRule) {
+    for (const report of parsed.syntax) {
+      // A fatal problem is reported even when the rule is off: nothing else could be checked.
+      const severity: Severity | 'off' = report.fatal ? 'error' : (syntaxSetting?.severity ?? syntaxRule.meta.defaultSeverity)
+      if (severity === 'off') continue
+      findings.push(
+        toFinding({
+          meta: syntaxRule.meta as RuleMeta,
+          severity,
+          messageId: report.messageId,
+          data: report.data,
+          path: report.path,
+          range: rangeOf(lineCounter, { start: report.start, end: report.end }),
+          fatal: report.fatal,
+        }),
+      )
+    }
+  }
+
+  if (!parsed.fatal) {
+    const fixer = createFixer(doc, text)
+    for (const [id, rule] of Object.entries(rules)) {
+      if (id === 'yaml-syntax') continue
+      const setting = settings.rules[id]
+      const severity = setting?.severity ?? rule.meta.defaultSeverity
+      if (severity === 'off') continue
+      const options = { ...(rule.meta.defaultOptions as object), ...(setting?.options ?? {}) }
+      try {
+        for (const report of rule.check({ data: parsed.data, options, shared: settings.shared })) {
+          const span = locate(doc, text, report.path, report.on)
+          const edits = report.fix ? report.fix(fixer) : null
+          const fix = edits ? mergeEdits(text, Array.isArray(edits) ? edits : [edits]) : undefined
+          findings.push(
+            toFinding({
+              meta: rule.meta as RuleMeta,
+              severity,
+              messageId: report.messageId,
+              data: report.data,
+              path: report.path,
+              range: rangeOf(lineCounter, span),
+              fix: rule.meta.fixable ? fix : undefined,
+            }),
+          )
+        }
+      } catch (error) {
+        throw new RuleCrash(id, filePath, error)
+      }
+    }
+  }
+
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId))
+  return summarize(filePath, findings)
+}
+
+/** Lints raw file bytes: strict UTF-8 first, as the bot's loader reads files. */
+export function lintBytes(bytes: Uint8Array, settings: LintSettings, options: LintTextOptions = {}): FileResult {
+  const decoded = decodeUtf8(bytes)
+  if (decoded.ok) return lintText(decoded.text, settings, options)
+  return lintText(decoded.text, settings, { ...options, parsed: encodingFailure(decoded.text, decoded.byte) })
+}
+
+/** Counts errors, warnings and fixable findings, as ESLint's result objects do. */
+export function summarize(filePath: string, findings: Finding[], source?: string): FileResult {
+  let errorCount = 0
+  let warningCount = 0
+  let fixableErrorCount = 0
+  let fixableWarningCount = 0
+  for (const f of findings) {
+    if (f.severity === 'error') {
+      errorCount++
+      if (f.fix) fixableErrorCount++
+    } else {
+      warningCount++
+      if (f.fix) fixableWarningCount++
+    }
+  }
+  const result: FileResult = { filePath, findings, errorCount, warningCount, fixableErrorCount, fixableWarningCount }
+  if (source !== undefined) result.source = source
+  return result
+}

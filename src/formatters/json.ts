@@ -1,0 +1,37 @@
+// json: ESLint-compatible results, so tools that read `eslint --format json` read ours (plus the JSON pointer of each finding).
+import type { Finding, Formatter } from '../types.js'
+
+/** One ESLint `LintMessage` (severity 1 = warning, 2 = error), with our extras `path` and `fatal`. */
+export function toEslintMessage(f: Finding): Record<string, unknown> {
+  const message: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    severity: f.severity === 'error' ? 2 : 1,
+    message: f.message,
+    line: f.range.start.line,
+    column: f.range.start.column,
+    nodeType: null,
+    messageId: f.messageId,
+    endLine: f.range.end.line,
+    endColumn: f.range.end.column,
+    path: f.path,
+  }
+  if (f.fatal) message.fatal = true
+  if (f.fix) message.fix = { range: [...f.fix.range], text: f.fix.text }
+  return message
+}
+
+export const json: Formatter = (results) =>
+  JSON.stringify(
+    results.map((r) => ({
+      filePath: r.filePath,
+      messages: r.findings.map(toEslintMessage),
+      suppressedMessages: [],
+      errorCount: r.errorCount,
+      fatalErrorCount: r.findings.filter((f) => f.fatal).length,
+      warningCount: r.warningCount,
+      fixableErrorCount: r.fixableErrorCount,
+      fixableWarningCount: r.fixableWarningCount,
+      ...(r.output !== undefined ? { output: r.output } : {}),
+      usedDeprecatedRules: [],
+    })),
+  )

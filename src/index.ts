@@ -1,0 +1,11 @@
+// The public API: lint texts and files, format results; the CLI is built on the same functions.
+export { main } from './cli.js'
+export { getExitCode } from './exit-code.js'
+export { lintAndFix, applyEdits } from './engine/fix.js'
+export { lintBytes, lintText, RuleCrash } from './engine/lint-text.js'
+export { expandTargets, writeFileAtomic, UsageError } from './engine/lint-files.js'
+export { parseConfig } from './engine/parse.js'
+export { formatters } from './formatters/index.js'
+export { rules } from './rules/index.js'
+export { defaultSettings, withRuleFlags } from './settings/normalize.js'
+export type * from './types.js'

@@ -1,0 +1,27 @@
+// yaml-syntax: what the bot's YAML loader would reject or silently resolve (duplicate keys). Reports come from engine/parse.ts.
+import type { YamlSyntaxMessageId } from '../engine/parse.js'
+import type { Rule } from '../types.js'
+
+export const yamlSyntax: Rule<Record<string, never>, YamlSyntaxMessageId> = {
+  meta: {
+    id: 'yaml-syntax',
+    description: 'YAML the bot cannot load, or loads differently than it reads: syntax errors, duplicate keys, bad aliases, several documents',
+    defaultSeverity: 'error',
+    fixable: false,
+    schema: { type: 'object', additionalProperties: false },
+    defaultOptions: {},
+    messages: {
+      syntaxError: 'YAML syntax error: {{message}}',
+      duplicateKey: 'Duplicate key "{{key}}" (first defined at line {{firstLine}}): the bot silently uses this last value',
+      unresolvedAlias: 'Alias "*{{name}}" has no anchor "&{{name}}" defined before it',
+      aliasBomb: 'Alias "*{{name}}" expands past {{limit}} nodes: a resource-exhaustion ("billion laughs") pattern',
+      multipleDocuments: 'The file holds more than one YAML document; the bot loads a single document (only the first is linted)',
+      unknownTag: 'YAML tag the bot\'s safe loader cannot construct: {{message}}',
+      nonPrintable: 'Character {{char}} is not allowed in YAML: the bot\'s loader rejects the file',
+      tooDeep: 'The file nests too deeply to parse ({{message}})',
+      invalidEncoding: 'The file is not valid UTF-8 (byte {{byte}}): the bot\'s loader rejects it',
+    },
+  },
+  // The parser produces this rule's reports; there is nothing left to check on the data.
+  *check() {},
+}

@@ -1,0 +1,137 @@
+// The whole vocabulary of lint-config: findings, results, rules, formatters, settings.
+
+export type Severity = 'error' | 'warn'
+/** 'off' exists only in settings. */
+export type SeveritySetting = Severity | 'off'
+
+/** line and column are 1-based (as editors, ESLint and GitHub show them); offset is a 0-based JS string index. */
+export interface Position {
+  line: number
+  column: number
+  offset: number
+}
+
+/** `end` is exclusive. */
+export interface Range {
+  start: Position
+  end: Position
+}
+
+/** Replace text[start, end) with `text`. Offsets only; lines and columns are derived, never stored in edits. */
+export interface TextEdit {
+  range: readonly [start: number, end: number]
+  text: string
+}
+
+export interface Finding {
+  /** 'yaml-syntax' for parser errors (with fatal: true). */
+  ruleId: string
+  messageId: string
+  /** Interpolated; names the numbers ("live only for balances up to $700.00"). */
+  message: string
+  severity: Severity
+  /** RFC 6901 JSON Pointer into the data ('' = root), the same form as ajv's instancePath. */
+  path: string
+  range: Range
+  /** At most one; a rule's several edits are merged, as ESLint does. */
+  fix?: TextEdit
+  /** No other rule ran on this file. */
+  fatal?: true
+}
+
+export interface FileResult {
+  /** As given on the command line, or '<stdin>' / --stdin-filename. */
+  filePath: string
+  /** Sorted by range.start.offset. */
+  findings: Finding[]
+  errorCount: number
+  warningCount: number
+  fixableErrorCount: number
+  fixableWarningCount: number
+  /** The linted text, when a formatter or command needs it (source excerpts). */
+  source?: string
+  /** Only when --fix changed the text. */
+  output?: string
+}
+
+/** A JSON Schema for a rule's options: plain data, checked by ajv when settings load. */
+export type OptionsSchema = Record<string, unknown>
+
+export interface RuleMeta<Options = unknown, MessageId extends string = string> {
+  /** Equal to the rule's file name. */
+  id: string
+  /** One line; docs/rules/<id>.md has the long form. */
+  description: string
+  defaultSeverity: SeveritySetting
+  fixable: boolean
+  /** Options are checked by ajv when settings load, never at lint time. */
+  schema: OptionsSchema
+  defaultOptions: Options
+  /** Message templates with {{placeholders}}. */
+  messages: Record<MessageId, string>
+}
+
+/** Handed to a rule's fix callback; builds edits from yaml node ranges so rules never count offsets. */
+export interface Fixer {
+  replaceValue(path: string, value: string | number | boolean | null): TextEdit | null
+  removeKey(path: string): TextEdit | null
+  replaceRange(range: readonly [start: number, end: number], text: string): TextEdit
+}
+
+export interface Report<MessageId extends string = string> {
+  /** Where: a JSON pointer; the engine turns it into a range. */
+  path: string
+  /** 'value' (default) points at the value node; 'key' at the key of the pair that holds it. */
+  on?: 'key' | 'value'
+  messageId: MessageId
+  data?: Record<string, string | number>
+  fix?: (fixer: Fixer) => TextEdit | TextEdit[] | null
+}
+
+export interface RuleContext<Options> {
+  /** doc.toJS() of the linted file, as the bot sees it (PyYAML semantics, last duplicate wins). */
+  data: unknown
+  /** Defaults merged, already validated. */
+  options: Options
+  /** Settings every rule may read (ESLint's `context.settings`). */
+  shared: SharedSettings
+}
+
+export type SizingModeSetting = 'auto' | 'progressive' | 'fixed' | 'percent'
+
+/** Settings shared by all rules, from the settings file and the command line. */
+export interface SharedSettings {
+  /** Reference balances in USD (settings `balances`, CLI `--balance`); the sizing rules check each. */
+  balances: number[]
+  /** 'auto' detects the sizing mode per profile (SPEC section 2); anything else pins it. */
+  sizingMode: SizingModeSetting
+}
+
+export interface Rule<Options = any, MessageId extends string = string> {
+  meta: RuleMeta<Options, MessageId>
+  /** Write it as function*. */
+  check(ctx: RuleContext<Options>): Iterable<Report<MessageId>>
+}
+
+/** One rule's effective setting after normalisation. */
+export interface RuleSetting {
+  severity: SeveritySetting
+  options: Record<string, unknown>
+}
+
+/** The linter's own settings, normalised: every registered rule has an entry. */
+export interface LintSettings {
+  rules: Record<string, RuleSetting>
+  shared: SharedSettings
+}
+
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'markdown'
+
+export interface FormatContext {
+  /** Absolute working directory; formatters make paths relative to it. */
+  cwd: string
+  color: boolean
+  rules: Record<string, RuleMeta>
+}
+
+export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string

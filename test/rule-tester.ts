@@ -1,0 +1,120 @@
+// A small vitest RuleTester: pins exact findings (messageId, message, path, line, column, end) and the fixed output of one rule.
+import { Ajv } from 'ajv'
+import { describe, expect, it } from 'vitest'
+import { lintAndFix } from '../src/engine/fix.js'
+import { lintText } from '../src/engine/lint-text.js'
+import { defaultSettings } from '../src/settings/normalize.js'
+import { yamlSyntax } from '../src/rules/yaml-syntax.js'
+import type { LintSettings, Rule, SharedSettings } from '../src/types.js'
+
+export interface ExpectedFinding {
+  messageId: string
+  /** The whole interpolated message, when the case pins it. */
+  message?: string
+  path?: string
+  line: number
+  column: number
+  endLine?: number
+  endColumn?: number
+  severity?: 'error' | 'warn'
+}
+
+export interface ValidCase {
+  name?: string
+  yaml: string
+  options?: Record<string, unknown>
+  shared?: Partial<SharedSettings>
+}
+
+export interface InvalidCase extends ValidCase {
+  findings: ExpectedFinding[]
+  /** The text after the full fix loop; `null` means the rule offers no fix here. Omitted: not checked. */
+  output?: string | null
+}
+
+export interface RuleTests {
+  valid: ValidCase[]
+  invalid: InvalidCase[]
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false })
+
+function settingsFor(rule: Rule, testCase: ValidCase): { settings: LintSettings; rules: Record<string, Rule> } {
+  const rules: Record<string, Rule> = { [yamlSyntax.meta.id]: yamlSyntax, [rule.meta.id]: rule }
+  const settings = defaultSettings(rules)
+  settings.rules[rule.meta.id] = {
+    severity: rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity,
+    options: { ...(rule.meta.defaultOptions as object), ...(testCase.options ?? {}) },
+  }
+  settings.shared = { ...settings.shared, ...(testCase.shared ?? {}) }
+  return { settings, rules }
+}
+
+function caseName(testCase: ValidCase): string {
+  return testCase.name ?? testCase.yaml.replace(/\s+/g, ' ').trim().slice(0, 80)
+}
+
+function checkOptions(rule: Rule, testCase: ValidCase): void {
+  if (!testCase.options) return
+  const validate = ajv.compile(rule.meta.schema)
+  if (!validate(testCase.options)) {
+    throw new Error(`options do not validate against ${rule.meta.id}'s meta.schema: ${ajv.errorsText(validate.errors)}`)
+  }
+}
+
+export function runRuleTests(rule: Rule, tests: RuleTests): void {
+  const seen = new Set<string>()
+  const unique = (testCase: ValidCase): void => {
+    const key = JSON.stringify([testCase.yaml, testCase.options ?? null, testCase.shared ?? null])
+    if (seen.has(key)) throw new Error(`duplicate test case: ${caseName(testCase)}`)
+    seen.add(key)
+  }
+
+  describe(rule.meta.id, () => {
+    describe('valid', () => {
+      for (const testCase of tests.valid) {
+        unique(testCase)
+        it(caseName(testCase), () => {
+          checkOptions(rule, testCase)
+          const { settings, rules } = settingsFor(rule, testCase)
+          const result = lintText(testCase.yaml, settings, { rules })
+          const syntax = result.findings.filter((f) => f.ruleId === 'yaml-syntax' && rule.meta.id !== 'yaml-syntax')
+          expect(syntax, 'the test case itself is not valid YAML').toEqual([])
+          expect(result.findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([])
+        })
+      }
+    })
+    describe('invalid', () => {
+      for (const testCase of tests.invalid) {
+        unique(testCase)
+        it(caseName(testCase), () => {
+          checkOptions(rule, testCase)
+          const { settings, rules } = settingsFor(rule, testCase)
+          const result = lintText(testCase.yaml, settings, { rules })
+          const mine = result.findings.filter((f) => f.ruleId === rule.meta.id)
+          const others = result.findings.filter((f) => f.ruleId !== rule.meta.id)
+          expect(others.map((f) => f.message), 'the test case itself is not valid YAML').toEqual([])
+          const actual = mine.map((f, i) => {
+            const want = testCase.findings[i]
+            const got: Record<string, unknown> = { messageId: f.messageId, line: f.range.start.line, column: f.range.start.column }
+            if (want?.message !== undefined) got.message = f.message
+            if (want?.path !== undefined) got.path = f.path
+            if (want?.endLine !== undefined) got.endLine = f.range.end.line
+            if (want?.endColumn !== undefined) got.endColumn = f.range.end.column
+            if (want?.severity !== undefined) got.severity = f.severity
+            return got
+          })
+          expect(actual).toEqual(testCase.findings)
+          for (const f of mine) expect(f.message).not.toMatch(/\{\{|undefined|NaN|Infinity/)
+          if (!rule.meta.fixable) {
+            expect(mine.filter((f) => f.fix), `${rule.meta.id} is not fixable but produced a fix`).toEqual([])
+          }
+          if (testCase.output !== undefined) {
+            const fixed = lintAndFix(testCase.yaml, settings, { rules })
+            expect(fixed.output ?? null).toEqual(testCase.output)
+          }
+        })
+      }
+    })
+  })
+}
