@@ -14,6 +14,7 @@ import {
   writeFileAtomic,
 } from './engine/lint-files.js'
 import { formatters, FORMAT_NAMES } from './formatters/index.js'
+import { ruleDocsUrl } from './rules/docs-url.js'
 import { rules } from './rules/index.js'
 import { SettingsError, defaultSettings, withRuleFlags } from './settings/normalize.js'
 import type { FileResult, FormatName, LintSettings, RuleMeta } from './types.js'
@@ -141,7 +142,7 @@ async function runLint(args: string[], flags: LintFlags, io: CliIo): Promise<num
   }
 
   const color = useColor(flags.color, io, outputTarget !== undefined)
-  const text = formatter(results, { cwd: io.cwd, color, rules: ruleMetas() })
+  const text = formatter(results, { cwd: io.cwd, color, rules: ruleMetas(), docsUrl: ruleDocsUrl })
   if (outputTarget !== undefined) await writeFileAtomic(outputTarget, text)
   else io.stdout(text)
   return getExitCode(results, { maxWarnings: flags.maxWarnings ?? -1 })

@@ -132,6 +132,8 @@ export interface FormatContext {
   cwd: string
   color: boolean
   rules: Record<string, RuleMeta>
+  /** The absolute URL of a rule's documentation page. */
+  docsUrl(ruleId: string): string
 }
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string

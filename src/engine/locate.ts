@@ -20,8 +20,11 @@ export function toPointer(segments: readonly (string | number)[]): string {
   return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')
 }
 
-function isMergeKey(pair: Pair): boolean {
-  return isScalar(pair.key) && pair.key.value === '<<' && (pair.key.source === '<<' || pair.key.tag === 'tag:yaml.org,2002:merge')
+/** yaml represents a YAML 1.1 merge key `<<` as a scalar holding Symbol('<<'). */
+export function isMergeKey(pair: Pair): boolean {
+  if (!isScalar(pair.key)) return false
+  const value = pair.key.value
+  return typeof value === 'symbol' && value.description === '<<'
 }
 
 interface Step {
@@ -80,7 +83,7 @@ export function locate(doc: Document, text: string, pointer: string, on: 'key' |
 
 function spanOf(step: Step, text: string, on: 'key' | 'value'): Span {
   const { node, key } = step
-  if (key?.range && (on === 'key' || !node?.range || isEmptyNode(node) || isMultilineCollection(node, text))) {
+  if (key?.range && (on === 'key' || !node?.range || isEmptyNode(node) || isBlockOrMultiline(node, text))) {
     return { start: key.range[0], end: key.range[1] }
   }
   if (node?.range) {
@@ -95,9 +98,10 @@ function isEmptyNode(node: Node): boolean {
   return !!node.range && node.range[0] === node.range[1]
 }
 
-function isMultilineCollection(node: Node, text: string): boolean {
+/** A block collection (or a flow one over several lines) is shown at its key: the line that names it. */
+function isBlockOrMultiline(node: Node, text: string): boolean {
   if (!isCollection(node) || !node.range) return false
-  return text.slice(node.range[0], node.range[1]).trimEnd().includes('\n')
+  return !node.flow || text.slice(node.range[0], node.range[1]).trimEnd().includes('\n')
 }
 
 function lineEndAt(text: string, offset: number): number {

@@ -95,7 +95,7 @@ export function parseConfig(source: string): ParsedConfig {
       prettyErrors: false,
       lineCounter,
     })
-  } catch (error) {
+  } catch {
     // The composer recurses per nesting level; absurd depth overflows the stack.
     const empty = parseDocument('', { lineCounter: new LineCounter() })
     return {
@@ -104,7 +104,7 @@ export function parseConfig(source: string): ParsedConfig {
       doc: empty,
       lineCounter: recount(text),
       data: undefined,
-      syntax: [tooDeep(text, error)],
+      syntax: [tooDeep(text)],
       fatal: true,
     }
   }
@@ -156,7 +156,13 @@ export function parseConfig(source: string): ParsedConfig {
 }
 
 function fromYamlError(error: YAMLError, text: string): SyntaxReport {
-  const [start, end] = error.pos
+  let [start, end] = error.pos
+  // yaml marks an indentation error from the line start; the token that is off is the useful place.
+  while (text[start] === ' ') start++
+  if (end <= start) end = start + 1
+  if (/call stack/i.test(error.message)) {
+    return { messageId: 'tooDeep', data: {}, path: '', start: Math.min(start, text.length), end: Math.min(end, text.length + 1), fatal: true }
+  }
   return {
     messageId: 'syntaxError',
     data: { message: firstLine(error.message) },
@@ -182,6 +188,7 @@ function lineEnd(text: string, offset: number): number {
 function keyIdentity(key: unknown): string | undefined {
   if (!isScalar(key)) return undefined
   const value = key.value
+  if (typeof value === 'symbol') return undefined
   if (typeof value === 'boolean') return `n:${value ? 1 : 0}`
   if (typeof value === 'number') return `n:${value}`
   if (value === null) return 'null'
@@ -197,7 +204,6 @@ function duplicateKeys(doc: Document.Parsed, lineCounter: LineCounter): SyntaxRe
     for (const pair of map.items) {
       const id = keyIdentity(pair.key)
       if (id === undefined || !isScalar(pair.key) || !pair.key.range) continue
-      if (id === 's:<<') continue
       const seen = first.get(id)
       if (!seen) {
         first.set(id, pair.key)
@@ -222,7 +228,7 @@ function walkMaps(node: unknown, path: string, onMap: (map: YAMLMap, path: strin
   if (isMap(node)) {
     onMap(node, path)
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined
+      const key = isScalar(pair.key) && typeof pair.key.value !== 'symbol' ? String(pair.key.value) : undefined
       if (key !== undefined) walkMaps(pair.value, `${path}/${escapePointer(key)}`, onMap, depth + 1)
     }
   } else if (isSeq(node)) {
@@ -276,9 +282,8 @@ function aliasFailure(doc: Document.Parsed, text: string, error: unknown): Synta
   }
 }
 
-function tooDeep(text: string, error: unknown): SyntaxReport {
-  const message = error instanceof Error ? error.message : String(error)
-  return { messageId: 'tooDeep', data: { message }, path: '', start: 0, end: lineEnd(text, 0), fatal: true }
+function tooDeep(text: string): SyntaxReport {
+  return { messageId: 'tooDeep', data: {}, path: '', start: 0, end: lineEnd(text, 0), fatal: true }
 }
 
 function recount(text: string): LineCounter {

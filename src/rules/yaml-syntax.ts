@@ -18,7 +18,7 @@ export const yamlSyntax: Rule<Record<string, never>, YamlSyntaxMessageId> = {
       multipleDocuments: 'The file holds more than one YAML document; the bot loads a single document (only the first is linted)',
       unknownTag: 'YAML tag the bot\'s safe loader cannot construct: {{message}}',
       nonPrintable: 'Character {{char}} is not allowed in YAML: the bot\'s loader rejects the file',
-      tooDeep: 'The file nests too deeply to parse ({{message}})',
+      tooDeep: 'The file nests too deeply to parse (the bot\'s loader fails on it too)',
       invalidEncoding: 'The file is not valid UTF-8 (byte {{byte}}): the bot\'s loader rejects it',
     },
   },
