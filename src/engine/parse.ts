@@ -9,6 +9,7 @@ import {
   type Alias,
   type Document,
   type Node,
+  type Scalar,
   type YAMLError,
   type YAMLMap,
 } from 'yaml'
@@ -28,6 +29,7 @@ export interface SyntaxReport {
 export type YamlSyntaxMessageId =
   | 'syntaxError'
   | 'duplicateKey'
+  | 'duplicateKeyOverridden'
   | 'unresolvedAlias'
   | 'aliasBomb'
   | 'multipleDocuments'
@@ -196,26 +198,35 @@ function keyIdentity(key: unknown): string | undefined {
   return `s:${String(value)}`
 }
 
-/** Every repeated key of every mapping, reported at its 2nd, 3rd... occurrence with the line of the first. */
+/**
+ * Every repeated key of every mapping, reported at its 2nd, 3rd... occurrence with the line of the first;
+ * an occurrence that a later one replaces says so, since only the last reaches the bot.
+ */
 function duplicateKeys(doc: Document.Parsed, lineCounter: LineCounter): SyntaxReport[] {
   const out: SyntaxReport[] = []
   walkMaps(doc.contents, '', (map, path) => {
-    const first = new Map<string, Node>()
+    const occurrences = new Map<string, Node[]>()
     for (const pair of map.items) {
       const id = keyIdentity(pair.key)
       if (id === undefined || !isScalar(pair.key) || !pair.key.range) continue
-      const seen = first.get(id)
-      if (!seen) {
-        first.set(id, pair.key)
-        continue
-      }
-      out.push({
-        messageId: 'duplicateKey',
-        data: { key: String(pair.key.value), firstLine: lineCounter.linePos(seen.range![0]).line },
-        path: `${path}/${escapePointer(String(pair.key.value))}`,
-        start: pair.key.range[0],
-        end: pair.key.range[1],
-        fatal: false,
+      const list = occurrences.get(id)
+      if (list) list.push(pair.key)
+      else occurrences.set(id, [pair.key])
+    }
+    for (const keys of occurrences.values()) {
+      if (keys.length < 2) continue
+      const line = (node: Node): number => lineCounter.linePos(node.range![0]).line
+      const last = keys[keys.length - 1]!
+      keys.slice(1).forEach((key) => {
+        const name = String((key as Scalar).value)
+        out.push({
+          messageId: key === last ? 'duplicateKey' : 'duplicateKeyOverridden',
+          data: { key: name, firstLine: line(keys[0]!), lastLine: line(last) },
+          path: `${path}/${escapePointer(name)}`,
+          start: key.range![0],
+          end: key.range![1],
+          fatal: false,
+        })
       })
     }
   })

@@ -13,6 +13,7 @@ export const yamlSyntax: Rule<Record<string, never>, YamlSyntaxMessageId> = {
     messages: {
       syntaxError: 'YAML syntax error: {{message}}',
       duplicateKey: 'Duplicate key "{{key}}" (first defined at line {{firstLine}}): the bot silently uses this last value',
+      duplicateKeyOverridden: 'Duplicate key "{{key}}" (first defined at line {{firstLine}}): this value is silently replaced by the one at line {{lastLine}}',
       unresolvedAlias: 'Alias "*{{name}}" has no anchor "&{{name}}" defined before it',
       aliasBomb: 'Alias "*{{name}}" expands past {{limit}} nodes: a resource-exhaustion ("billion laughs") pattern',
       multipleDocuments: 'The file holds more than one YAML document; the bot loads a single document (only the first is linted)',

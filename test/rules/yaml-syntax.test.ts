@@ -34,7 +34,7 @@ runRuleTests(yamlSyntax, {
       name: 'every repeat of a key is reported, each naming the first line',
       yaml: 'scalping:\n  leverage: 3\n  leverage: 5\n  symbols: []\n  leverage: 10\n',
       findings: [
-        { messageId: 'duplicateKey', message: 'Duplicate key "leverage" (first defined at line 2): the bot silently uses this last value', path: '/scalping/leverage', line: 3, column: 3, endLine: 3, endColumn: 11 },
+        { messageId: 'duplicateKeyOverridden', message: 'Duplicate key "leverage" (first defined at line 2): this value is silently replaced by the one at line 5', path: '/scalping/leverage', line: 3, column: 3, endLine: 3, endColumn: 11 },
         { messageId: 'duplicateKey', message: 'Duplicate key "leverage" (first defined at line 2): the bot silently uses this last value', path: '/scalping/leverage', line: 5, column: 3, endLine: 5, endColumn: 11 },
       ],
     },

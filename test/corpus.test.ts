@@ -1,0 +1,76 @@
+// Smoke test over the 112 real versions in ../shared/corpus (skipped when absent): no crash, valid JSON, every duplicate key.
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { parsePointer } from '../src/engine/locate.js'
+import { runCli } from './helpers/run-cli.js'
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const corpusDir = path.resolve(repo, '../shared/corpus')
+const present = existsSync(path.join(corpusDir, 'index.csv'))
+
+interface CorpusEntry {
+  file: string
+  lines: number
+  /** `dotted.path@line(first@line)` as the corpus index lists them. */
+  duplicates: string[]
+}
+
+function readIndex(): CorpusEntry[] {
+  const [header, ...rows] = readFileSync(path.join(corpusDir, 'index.csv'), 'utf8').trim().split('\n')
+  const columns = header!.split(',')
+  return rows.map((row) => {
+    const cells = row.split(',')
+    const get = (name: string): string => cells[columns.indexOf(name)] ?? ''
+    return { file: get('file'), lines: Number(get('lines')), duplicates: get('duplicate_keys') ? get('duplicate_keys').split(';') : [] }
+  })
+}
+
+interface JsonMessage {
+  ruleId: string
+  messageId: string
+  message: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  path: string
+}
+
+describe.skipIf(!present)('corpus smoke test', () => {
+  const entries = present ? readIndex() : []
+
+  it('has all 112 versions', () => {
+    expect(entries).toHaveLength(112)
+  })
+
+  it.each(entries.map((e) => [e.file, e] as const))('%s', async (_name, entry) => {
+    const file = path.join(corpusDir, entry.file)
+    const run = await runCli(['--format', 'json', file], { cwd: repo })
+    expect(run.stderr).toBe('')
+    expect([0, 1]).toContain(run.exitCode)
+    const [result] = JSON.parse(run.stdout) as [{ filePath: string; messages: JsonMessage[] }]
+    expect(result.filePath).toBe(file)
+    for (const m of result.messages) {
+      expect(m.line).toBeGreaterThanOrEqual(1)
+      expect(m.line).toBeLessThanOrEqual(entry.lines + 1)
+      expect(m.endLine).toBeGreaterThanOrEqual(m.line)
+      expect(m.message).not.toMatch(/undefined|NaN|Infinity|\{\{/)
+      expect(m.message).not.toMatch(/must match "(then|else)" schema|must match exactly one schema in oneOf/)
+    }
+    // Every duplicate key at the right line: exactly the index's list, which names each occurrence's predecessor.
+    const previous = new Map<string, number>()
+    const duplicates = result.messages
+      .filter((m) => m.messageId === 'duplicateKey' || m.messageId === 'duplicateKeyOverridden')
+      .map((m) => {
+        const dotted = parsePointer(m.path).join('.')
+        const first = Number(/first defined at line (\d+)/.exec(m.message)?.[1])
+        // The same pointer can name two mappings (one replaced by a later duplicate): key by the first line too.
+        const before = previous.get(`${dotted}|${first}`) ?? first
+        previous.set(`${dotted}|${first}`, m.line)
+        return `${dotted}@${m.line}(first@${before})`
+      })
+    expect(duplicates.sort()).toEqual([...entry.duplicates].sort())
+  })
+})
