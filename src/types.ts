@@ -39,6 +39,10 @@ export interface Finding {
   fatal?: true
 }
 
+export interface SuppressedFinding extends Finding {
+  justification: string
+}
+
 export interface FileResult {
   /** As given on the command line, or '<stdin>' / --stdin-filename. */
   filePath: string
@@ -48,6 +52,8 @@ export interface FileResult {
   warningCount: number
   fixableErrorCount: number
   fixableWarningCount: number
+  /** Findings silenced by inline directives, with the directive's `-- justification`. */
+  suppressed?: SuppressedFinding[]
   /** The linted text, when a formatter or command needs it (source excerpts). */
   source?: string
   /** Only when --fix changed the text. */

@@ -1,6 +1,9 @@
 // lintText: one config text in, one FileResult out. Pure: no fs, no env, no clock.
-import type { FileResult, Finding, LintSettings, Rule, RuleMeta, Severity } from '../types.js'
+import type { FileResult, Finding, LintSettings, Rule, RuleMeta, Severity, SuppressedFinding } from '../types.js'
 import { rules as registry } from '../rules/index.js'
+import { unusedDisableDirective } from '../rules/unused-disable-directive.js'
+import { suggest } from '../settings/normalize.js'
+import { applyDirectives, readDirectives } from './directives.js'
 import { locate } from './locate.js'
 import { decodeUtf8 } from './decode.js'
 import { encodingFailure, parseConfig, type ParsedConfig } from './parse.js'
@@ -18,6 +21,8 @@ export class RuleCrash extends Error {
     this.name = 'RuleCrash'
   }
 }
+
+const UNUSED = unusedDisableDirective.meta.id
 
 export interface LintTextOptions {
   filePath?: string
@@ -59,7 +64,7 @@ export function lintText(source: string, settings: LintSettings, options: LintTe
   if (!parsed.fatal) {
     const fixer = createFixer(doc, text)
     for (const [id, rule] of Object.entries(rules)) {
-      if (id === 'yaml-syntax') continue
+      if (id === 'yaml-syntax' || id === UNUSED) continue
       const setting = settings.rules[id]
       const severity = setting?.severity ?? rule.meta.defaultSeverity
       if (severity === 'off') continue
@@ -87,8 +92,45 @@ export function lintText(source: string, settings: LintSettings, options: LintTe
     }
   }
 
-  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId))
-  return summarize(filePath, findings)
+  const { kept, suppressed } = directivesPass(parsed, findings, settings, rules)
+  kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId))
+  const result = summarize(filePath, kept)
+  if (suppressed.length > 0) result.suppressed = suppressed
+  return result
+}
+
+/** Applies inline disable directives, and reports unused ones and unknown rule names in them. */
+function directivesPass(
+  parsed: ParsedConfig,
+  findings: Finding[],
+  settings: LintSettings,
+  rules: Record<string, Rule>,
+): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+  const directives = readDirectives(parsed.text, parsed.doc, parsed.lineCounter)
+  if (directives.length === 0) return { kept: findings, suppressed: [] }
+  const outcome = applyDirectives(findings, directives)
+  const kept = outcome.kept
+  const meta = (rules[UNUSED] ?? unusedDisableDirective).meta as RuleMeta
+  const configured = settings.rules[UNUSED]?.severity ?? 'off'
+  for (const { directive, rule, offset } of outcome.unused) {
+    const known = rule === undefined || rules[rule] !== undefined
+    // An unknown rule name is a typo that silently disables nothing: worth a warning even when unused-directive reports are off.
+    const severity: Severity | 'off' = known ? configured : configured === 'off' ? 'warn' : configured
+    if (severity === 'off') continue
+    const end = rule === undefined ? directive.end : offset + rule.length
+    kept.push(
+      toFinding({
+        meta,
+        severity,
+        messageId: !known ? 'unknownRule' : rule === undefined ? 'unused' : 'unusedRule',
+        data: { kind: directive.kind, rule: rule ?? '', suggestion: known ? '' : suggest(rule ?? '', Object.keys(rules)) },
+        path: '',
+        range: rangeOf(parsed.lineCounter, { start: offset, end }),
+      }),
+    )
+  }
+  const suppressed = outcome.suppressed.map(({ finding, directive }) => ({ ...finding, justification: directive.justification }))
+  return { kept, suppressed }
 }
 
 /** Lints raw file bytes: strict UTF-8 first, as the bot's loader reads files. */

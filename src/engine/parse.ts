@@ -163,16 +163,12 @@ function fromYamlError(error: YAMLError, text: string): SyntaxReport {
   while (text[start] === ' ') start++
   if (end <= start) end = start + 1
   if (/call stack/i.test(error.message)) {
-    return { messageId: 'tooDeep', data: {}, path: '', start: Math.min(start, text.length), end: Math.min(end, text.length + 1), fatal: true }
+    return { messageId: 'tooDeep', data: {}, path: '', start: Math.min(start, text.length), end: Math.min(end, text.length), fatal: true }
   }
-  return {
-    messageId: 'syntaxError',
-    data: { message: firstLine(error.message) },
-    path: '',
-    start: Math.min(start, text.length),
-    end: Math.min(Math.max(end, start + 1), Math.max(text.length, start + 1)),
-    fatal: true,
-  }
+  // Keep the span inside the text: at the end of the file it is empty, right after the last character.
+  start = Math.min(start, text.length)
+  end = Math.min(Math.max(end, start + 1), text.length)
+  return { messageId: 'syntaxError', data: { message: firstLine(error.message) }, path: '', start, end: Math.max(end, start), fatal: true }
 }
 
 /** yaml messages end with " at line L, column C:" and an excerpt; the finding has its own position. */
