@@ -1,0 +1,591 @@
+// SPEC section 2 as pure functions: profile selection, base and per-symbol size, override liveness, ladder shape; exact rationals only.
+import Fraction from 'fraction.js'
+import { formatUsd, ONE, ZERO } from './decimal.js'
+import type { NumField, ProfileView, SizingConfig } from './sizing-config.js'
+
+/**
+ * A set of balances (USD) inside [0, +inf). `hi: null` is +inf (then `hiClosed` is false).
+ * Never empty: an empty set is an empty list of intervals.
+ */
+export interface Interval {
+  readonly lo: Fraction
+  readonly loClosed: boolean
+  readonly hi: Fraction | null
+  readonly hiClosed: boolean
+}
+
+/** Like Interval on the whole real line: `lo: null` is -inf. */
+interface Span {
+  lo: Fraction | null
+  loClosed: boolean
+  hi: Fraction | null
+  hiClosed: boolean
+}
+
+const LINE: Span = { lo: null, loClosed: false, hi: null, hiClosed: false }
+const DOMAIN: Span = { lo: ZERO, loClosed: true, hi: null, hiClosed: false }
+const HUNDRED = new Fraction(100)
+
+/** Intersection of two spans; undefined when empty. */
+function intersect(a: Span, b: Span): Span | undefined {
+  let lo: Fraction | null
+  let loClosed: boolean
+  if (a.lo === null || b.lo === null) {
+    lo = a.lo ?? b.lo
+    loClosed = a.lo === null ? b.loClosed : a.loClosed
+  } else {
+    const c = a.lo.compare(b.lo)
+    lo = c >= 0 ? a.lo : b.lo
+    loClosed = c > 0 ? a.loClosed : c < 0 ? b.loClosed : a.loClosed && b.loClosed
+  }
+  let hi: Fraction | null
+  let hiClosed: boolean
+  if (a.hi === null || b.hi === null) {
+    hi = a.hi ?? b.hi
+    hiClosed = a.hi === null ? b.hiClosed : a.hiClosed
+  } else {
+    const c = a.hi.compare(b.hi)
+    hi = c <= 0 ? a.hi : b.hi
+    hiClosed = c < 0 ? a.hiClosed : c > 0 ? b.hiClosed : a.hiClosed && b.hiClosed
+  }
+  if (hi === null) hiClosed = false
+  if (lo === null) loClosed = false
+  if (lo !== null && hi !== null) {
+    const c = lo.compare(hi)
+    if (c > 0 || (c === 0 && !(loClosed && hiClosed))) return undefined
+  }
+  return { lo, loClosed, hi, hiClosed }
+}
+
+function spanContains(s: Span, x: Fraction): boolean {
+  const aboveLo = s.lo === null || (s.loClosed ? x.gte(s.lo) : x.gt(s.lo))
+  const belowHi = s.hi === null || (s.hiClosed ? x.lte(s.hi) : x.lt(s.hi))
+  return aboveLo && belowHi
+}
+
+/** Spans already inside [0, +inf) as Intervals. */
+function toInterval(s: Span): Interval {
+  return Object.freeze({ lo: s.lo ?? ZERO, loClosed: s.lo === null ? true : s.loClosed, hi: s.hi, hiClosed: s.hi === null ? false : s.hiClosed })
+}
+
+/** True when b lies in the interval. */
+export function intervalContains(iv: Interval, b: Fraction): boolean {
+  return spanContains(iv, b)
+}
+
+/** Sorts and merges into disjoint, maximal intervals: (a, b] ∪ (b, c] = (a, c], but (a, b) ∪ (b, c) stays two. */
+export function mergeIntervals(ivs: readonly Interval[]): Interval[] {
+  const sorted = [...ivs].sort((a, b) => a.lo.compare(b.lo) || Number(b.loClosed) - Number(a.loClosed))
+  const out: Interval[] = []
+  for (const iv of sorted) {
+    const prev = out[out.length - 1]
+    if (prev && prev.hi === null) continue
+    if (prev && prev.hi !== null) {
+      const c = iv.lo.compare(prev.hi)
+      if (c < 0 || (c === 0 && (prev.hiClosed || iv.loClosed))) {
+        let hi: Fraction | null = prev.hi
+        let hiClosed = prev.hiClosed
+        if (iv.hi === null) {
+          hi = null
+          hiClosed = false
+        } else {
+          const d = iv.hi.compare(prev.hi)
+          if (d > 0 || (d === 0 && iv.hiClosed)) {
+            hi = iv.hi
+            hiClosed = d > 0 ? iv.hiClosed : true
+          }
+        }
+        out[out.length - 1] = Object.freeze({ lo: prev.lo, loClosed: prev.loClosed, hi, hiClosed })
+        continue
+      }
+    }
+    out.push(iv)
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes at one balance
+
+/** `scalping.leverage`, or 1 when the config has none. */
+export function leverageOf(cfg: SizingConfig): Fraction {
+  return cfg.leverage?.value ?? ONE
+}
+
+/** `symbol_profiles[symbol].position_multiplier`, or 1. */
+export function multiplierOf(cfg: SizingConfig, symbol: string): Fraction {
+  return cfg.symbolProfiles.find((s) => s.symbol === symbol)?.multiplier ?? ONE
+}
+
+/**
+ * The profile that balance `b` (USD) selects: the first by threshold with `b <= threshold` (so a balance
+ * equal to a threshold belongs to the lower profile); above every threshold, the last. Undefined without profiles.
+ */
+export function selectProfile(cfg: SizingConfig, b: Fraction): ProfileView | undefined {
+  for (const p of cfg.profiles) if (b.lte(p.threshold!.value)) return p
+  return cfg.profiles[cfg.profiles.length - 1]
+}
+
+/**
+ * A profile's base size at balance `b`, in USD notional, by its own formula (whether or not `b` selects it).
+ * Progressive: `size_at_min` up to and including `min_balance`, then `size_at_max` from `hi = max_balance ?? threshold`
+ * on, linear in between; the tests run in that order, so zero-width and inverted profiles never divide by zero.
+ * Fixed: `base_position_usd`. Percent: `b * max_position_percent / 100 * leverage` (leverage defaults to 1).
+ * Undefined for mode 'unknown' or missing fields.
+ */
+export function baseSize(profile: ProfileView, b: Fraction, leverage: Fraction = ONE): Fraction | undefined {
+  switch (profile.mode) {
+    case 'progressive': {
+      const { minBalance, hi, sizeAtMin, sizeAtMax } = profile
+      if (!minBalance || !hi || !sizeAtMin || !sizeAtMax) return undefined
+      if (b.lte(minBalance.value)) return sizeAtMin.value
+      if (b.gte(hi.value)) return sizeAtMax.value
+      return sizeAtMin.value.add(b.sub(minBalance.value).div(hi.value.sub(minBalance.value)).mul(sizeAtMax.value.sub(sizeAtMin.value)))
+    }
+    case 'fixed':
+      return profile.basePositionUsd?.value
+    case 'percent':
+      return profile.maxPositionPercent ? b.mul(profile.maxPositionPercent.value).div(HUNDRED).mul(leverage) : undefined
+    case 'unknown':
+      return undefined
+  }
+}
+
+/** Base size at balance `b` (USD): the selected profile's formula. USD notional; undefined when nothing defines it. */
+export function sizeAt(cfg: SizingConfig, b: Fraction): Fraction | undefined {
+  const p = selectProfile(cfg, b)
+  return p && baseSize(p, b, leverageOf(cfg))
+}
+
+/** Per-symbol size at balance `b`: base size * position_multiplier (default 1), before any override. USD notional. */
+export function symbolSize(cfg: SizingConfig, symbol: string, b: Fraction): Fraction | undefined {
+  return sizeAt(cfg, b)?.mul(multiplierOf(cfg, symbol))
+}
+
+/** Margin (USD) for the base size, or for `symbol`'s size when given: notional / leverage. Undefined when leverage <= 0. */
+export function marginAt(cfg: SizingConfig, b: Fraction, symbol?: string): Fraction | undefined {
+  const size = symbol === undefined ? sizeAt(cfg, b) : symbolSize(cfg, symbol, b)
+  const lev = leverageOf(cfg)
+  return size && lev.gt(0) ? size.div(lev) : undefined
+}
+
+/** What every position open at once costs at balance `b`. All amounts USD. */
+export interface Exposure {
+  readonly balance: Fraction
+  readonly leverage: Fraction
+  readonly positions: readonly { readonly symbol: string; readonly size: Fraction }[]
+  /** Sum of per-symbol sizes (notional). */
+  readonly notional: Fraction
+  /** notional / leverage; undefined when leverage <= 0. */
+  readonly margin?: Fraction
+  /** balance - margin. */
+  readonly reserve?: Fraction
+}
+
+/** One position per symbol (default `scalping.symbols`) at balance `b`; undefined when some size is undefined. */
+export function exposureAt(cfg: SizingConfig, b: Fraction, symbols: readonly string[] = cfg.symbols): Exposure | undefined {
+  const positions: { symbol: string; size: Fraction }[] = []
+  let notional = ZERO
+  for (const symbol of symbols) {
+    const size = symbolSize(cfg, symbol, b)
+    if (!size) return undefined
+    positions.push({ symbol, size })
+    notional = notional.add(size)
+  }
+  const leverage = leverageOf(cfg)
+  if (!leverage.gt(0)) return { balance: b, leverage, positions, notional }
+  const margin = notional.div(leverage)
+  return { balance: b, leverage, positions, notional, margin, reserve: b.sub(margin) }
+}
+
+/** Balance (USD) left after an adverse price move of `move` (0.1 = 10%) on every open position: balance - notional * move. */
+export function balanceAfterMove(exposure: Exposure, move: Fraction): Fraction {
+  return exposure.balance.sub(exposure.notional.mul(move))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The size as a piecewise-linear function of the balance
+
+/** Which part of a profile's formula a piece comes from. */
+export type PieceKind = 'at-min' | 'interpolated' | 'at-max' | 'fixed' | 'percent' | 'unknown'
+
+/** On `interval`, size = slope * b + intercept (USD notional); both absent when the profile defines no size. */
+export interface SizePiece {
+  readonly interval: Interval
+  readonly profile: ProfileView
+  readonly kind: PieceKind
+  readonly slope?: Fraction
+  readonly intercept?: Fraction
+}
+
+interface Segment {
+  span: Span
+  kind: PieceKind
+  slope?: Fraction
+  intercept?: Fraction
+}
+
+/** A profile's formula over the whole line, split where it changes shape; same values as baseSize at every point. */
+function segments(p: ProfileView, leverage: Fraction): Segment[] {
+  if (p.mode === 'progressive' && p.minBalance && p.hi && p.sizeAtMin && p.sizeAtMax) {
+    const m = p.minBalance.value
+    const hi = p.hi.value
+    const sMin = p.sizeAtMin.value
+    const sMax = p.sizeAtMax.value
+    const out: Segment[] = [{ span: { lo: null, loClosed: false, hi: m, hiClosed: true }, kind: 'at-min', slope: ZERO, intercept: sMin }]
+    if (hi.gt(m)) {
+      const slope = sMax.sub(sMin).div(hi.sub(m))
+      // Closed at hi: the line reaches size_at_max exactly there, so this matches baseSize's `b >= hi` branch.
+      out.push({ span: { lo: m, loClosed: false, hi, hiClosed: true }, kind: 'interpolated', slope, intercept: sMin.sub(slope.mul(m)) })
+      out.push({ span: { lo: hi, loClosed: false, hi: null, hiClosed: false }, kind: 'at-max', slope: ZERO, intercept: sMax })
+    } else {
+      out.push({ span: { lo: m, loClosed: false, hi: null, hiClosed: false }, kind: 'at-max', slope: ZERO, intercept: sMax })
+    }
+    return out
+  }
+  if (p.mode === 'fixed' && p.basePositionUsd) return [{ span: LINE, kind: 'fixed', slope: ZERO, intercept: p.basePositionUsd.value }]
+  if (p.mode === 'percent' && p.maxPositionPercent) {
+    return [{ span: LINE, kind: 'percent', slope: p.maxPositionPercent.value.div(HUNDRED).mul(leverage), intercept: ZERO }]
+  }
+  return [{ span: LINE, kind: 'unknown' }]
+}
+
+function at(slope: Fraction, intercept: Fraction, b: Fraction): Fraction {
+  return slope.mul(b).add(intercept)
+}
+
+/** Balances that select profile i of the sorted list, within [0, +inf). */
+function selectionSpan(cfg: SizingConfig, i: number): Span | undefined {
+  const ps = cfg.profiles
+  const lo = i === 0 ? null : ps[i - 1]!.threshold!.value
+  const hi = i === ps.length - 1 ? null : ps[i]!.threshold!.value
+  return intersect({ lo, loClosed: false, hi, hiClosed: true }, DOMAIN)
+}
+
+/**
+ * The base size (or `symbol`'s size) as pieces covering [0, +inf) in order, each affine in the balance:
+ * profile selection cuts at thresholds, and a progressive profile adds its flat / linear / flat parts.
+ * Empty when the config has no profile.
+ */
+export function sizePieces(cfg: SizingConfig, symbol?: string): SizePiece[] {
+  const mult = symbol === undefined ? ONE : multiplierOf(cfg, symbol)
+  const leverage = leverageOf(cfg)
+  const out: SizePiece[] = []
+  cfg.profiles.forEach((profile, i) => {
+    const region = selectionSpan(cfg, i)
+    if (!region) return
+    for (const seg of segments(profile, leverage)) {
+      const span = intersect(seg.span, region)
+      if (!span) continue
+      const interval = toInterval(span)
+      out.push(
+        seg.slope && seg.intercept
+          ? Object.freeze({ interval, profile, kind: seg.kind, slope: seg.slope.mul(mult), intercept: seg.intercept.mul(mult) })
+          : Object.freeze({ interval, profile, kind: seg.kind }),
+      )
+    }
+  })
+  return out
+}
+
+/** Value of a profile's formula approached from the right of x (USD notional): what the size tends to just above x. */
+function limitAbove(p: ProfileView, x: Fraction, leverage: Fraction): Fraction | undefined {
+  for (const seg of segments(p, leverage)) {
+    const startsBy = seg.span.lo === null || seg.span.lo.lte(x)
+    const endsAfter = seg.span.hi === null || seg.span.hi.gt(x)
+    if (startsBy && endsAfter) return seg.slope && seg.intercept && at(seg.slope, seg.intercept, x)
+  }
+  return undefined
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overrides
+
+/**
+ * The bot's override test: it uses override `o` (USD notional) instead of size `s` iff `s > 0` and
+ * `|o - s| / s <= tol` (tol is a ratio, 0.5 for 50%). Inclusive at both ends.
+ */
+export function isOverrideLive(o: Fraction, s: Fraction, tol: Fraction): boolean {
+  return s.gt(0) && o.sub(s).abs().lte(tol.mul(s))
+}
+
+/** Whether override `o` is live for `symbol` at balance `b`; false where the size is undefined. */
+export function overrideLiveAt(cfg: SizingConfig, symbol: string, o: Fraction, b: Fraction, tol: Fraction = cfg.tolerance.value): boolean {
+  const s = symbolSize(cfg, symbol, b)
+  return s !== undefined && isOverrideLive(o, s, tol)
+}
+
+/** `{ s : k * s <= o }` (or `>=`) as a span; undefined when empty. */
+function halfLine(k: Fraction, o: Fraction, rel: 'le' | 'ge'): Span | undefined {
+  const c = k.compare(0)
+  if (c === 0) return (rel === 'le' ? o.gte(0) : o.lte(0)) ? LINE : undefined
+  const edge = o.div(k)
+  // Dividing by a negative k flips the inequality.
+  const upper = (rel === 'le') === c > 0
+  return upper ? { lo: null, loClosed: false, hi: edge, hiClosed: true } : { lo: edge, loClosed: true, hi: null, hiClosed: false }
+}
+
+/**
+ * Sizes s where `o` is live: s > 0 and -tol*s <= o - s <= tol*s, i.e. (1 - tol) s <= o and (1 + tol) s >= o.
+ * For tol in [0, 1) that is [o / (1 + tol), o / (1 - tol)]; the general form also covers tol >= 1 and odd inputs.
+ */
+function liveSizes(o: Fraction, tol: Fraction): Span | undefined {
+  const a = halfLine(ONE.sub(tol), o, 'le')
+  const b = halfLine(ONE.add(tol), o, 'ge')
+  if (!a || !b) return undefined
+  const ab = intersect(a, b)
+  return ab && intersect(ab, { lo: ZERO, loClosed: false, hi: null, hiClosed: false })
+}
+
+/** Balances in `piece` whose size lies in `sizes`: the preimage of a span under an affine map is a span. */
+function preimage(piece: SizePiece, sizes: Span): Span | undefined {
+  const { slope, intercept } = piece
+  if (!slope || !intercept) return undefined
+  const sign = slope.compare(0)
+  if (sign === 0) return spanContains(sizes, intercept) ? piece.interval : undefined
+  const inv = (s: Fraction | null): Fraction | null => (s === null ? null : s.sub(intercept).div(slope))
+  const pre: Span =
+    sign > 0
+      ? { lo: inv(sizes.lo), loClosed: sizes.loClosed, hi: inv(sizes.hi), hiClosed: sizes.hiClosed }
+      : { lo: inv(sizes.hi), loClosed: sizes.hiClosed, hi: inv(sizes.lo), hiClosed: sizes.loClosed }
+  return intersect(pre, piece.interval)
+}
+
+/**
+ * Exactly the balances in [0, +inf) where override `o` (USD notional) is live for `symbol`, as sorted, disjoint,
+ * maximal intervals; empty when it is stale at every balance. `tol` is a ratio (default: the config's tolerance).
+ * Agrees with `overrideLiveAt` at every balance; can be two intervals when the size drops and rises again.
+ */
+export function overrideLiveSet(cfg: SizingConfig, symbol: string, o: Fraction, tol: Fraction = cfg.tolerance.value): Interval[] {
+  const sizes = liveSizes(o, tol)
+  if (!sizes) return []
+  const parts: Interval[] = []
+  for (const piece of sizePieces(cfg, symbol)) {
+    const span = preimage(piece, sizes)
+    if (span) parts.push(toInterval(span))
+  }
+  return mergeIntervals(parts)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ladder shape: what profile-continuity and profile-monotonicity report on
+
+/** One profile of the sorted ladder with the facts the ladder rules check. Balances USD, sizes USD notional. */
+export interface ProfileShape {
+  readonly profile: ProfileView
+  /** Balances that select it, within [0, +inf) (inclusive at its threshold); undefined = never selected. */
+  readonly region?: Interval
+  /** The first earlier profile with the same threshold. Unless this is the last profile, it is never selected. */
+  readonly sharesThresholdWith?: ProfileView
+  /** Progressive only: `hi - min_balance` (hi = max_balance ?? threshold); 0 is zero-width, negative is inverted. */
+  readonly width?: Fraction
+  /** Progressive only. A zero-width or inverted profile jumps from size_at_min to size_at_max at min_balance. */
+  readonly shape?: 'regular' | 'zero-width' | 'inverted'
+  /** The profile's own formula falls as the balance grows (size_at_max < size_at_min, or a negative percent). */
+  readonly decreasing: boolean
+}
+
+/** Per sorted profile: selection region, shared thresholds, progressive width and direction. */
+export function profileShapes(cfg: SizingConfig): ProfileShape[] {
+  const leverage = leverageOf(cfg)
+  return cfg.profiles.map((profile, i) => {
+    const region = selectionSpan(cfg, i)
+    const t = profile.threshold!.value
+    const twin = cfg.profiles.slice(0, i).find((p) => p.threshold!.value.equals(t))
+    let width: Fraction | undefined
+    let shape: ProfileShape['shape']
+    let decreasing = false
+    if (profile.mode === 'progressive' && profile.minBalance && profile.hi && profile.sizeAtMin && profile.sizeAtMax) {
+      width = profile.hi.value.sub(profile.minBalance.value)
+      const c = width.compare(0)
+      shape = c > 0 ? 'regular' : c === 0 ? 'zero-width' : 'inverted'
+      decreasing = profile.sizeAtMax.value.lt(profile.sizeAtMin.value)
+    } else if (profile.mode === 'percent' && profile.maxPositionPercent) {
+      decreasing = profile.maxPositionPercent.value.mul(leverage).lt(0)
+    }
+    return Object.freeze({
+      profile,
+      ...(region ? { region: toInterval(region) } : {}),
+      ...(twin ? { sharesThresholdWith: twin } : {}),
+      ...(width ? { width } : {}),
+      ...(shape ? { shape } : {}),
+      decreasing,
+    })
+  })
+}
+
+/** How the next profile's `min_balance` meets the threshold it takes over from. */
+export type Tiling = 'tiled' | 'gap' | 'overlap' | 'unspecified'
+
+/**
+ * A balance where selection passes from one profile to the next: `left` owns `at` (inclusive), `right` owns
+ * the balances just above it. Base sizes USD notional, margins USD.
+ */
+export interface Boundary {
+  /** The left profile's threshold, USD balance. */
+  readonly at: Fraction
+  readonly threshold: NumField
+  readonly left: ProfileView
+  readonly right: ProfileView
+  /** Profiles sorted between left and right: same threshold as left, never selected. */
+  readonly shadowed: readonly ProfileView[]
+  /** Left profile's size at `at` (inclusive). */
+  readonly sizeAt?: Fraction
+  /** Limit of the right profile's size as the balance falls to `at` from above. */
+  readonly sizeAbove?: Fraction
+  /** sizeAbove - sizeAt: positive is a step up, negative a drop. */
+  readonly jump?: Fraction
+  /** sizeAt / leverage and sizeAbove / leverage (when leverage > 0). */
+  readonly marginAt?: Fraction
+  readonly marginAbove?: Fraction
+  /** right.min_balance vs `at`; 'unspecified' when the right profile has no usable min_balance. */
+  readonly tiling: Tiling
+  /** right.min_balance - at: a gap when positive, an overlap when negative. */
+  readonly tilingDelta?: Fraction
+  /** Either side is progressive, so the size is meant to be continuous here. */
+  readonly touchesProgressive: boolean
+}
+
+/** Every selection boundary inside [0, +inf), ascending. Shared thresholds yield one boundary with `shadowed` profiles. */
+export function boundaries(cfg: SizingConfig): Boundary[] {
+  const leverage = leverageOf(cfg)
+  const live = cfg.profiles.map((_, i) => i).filter((i) => selectionSpan(cfg, i) !== undefined)
+  const out: Boundary[] = []
+  for (let k = 0; k + 1 < live.length; k++) {
+    const i = live[k]!
+    const j = live[k + 1]!
+    const left = cfg.profiles[i]!
+    const right = cfg.profiles[j]!
+    const threshold = left.threshold!
+    const atB = threshold.value
+    const sizeAt = baseSize(left, atB, leverage)
+    const sizeAbove = limitAbove(right, atB, leverage)
+    const tilingDelta = right.minBalance?.value.sub(atB)
+    const c = tilingDelta?.compare(0)
+    const margin = (s: Fraction | undefined): Fraction | undefined => (s && leverage.gt(0) ? s.div(leverage) : undefined)
+    const boundary: Boundary = {
+      at: atB,
+      threshold,
+      left,
+      right,
+      shadowed: Object.freeze(cfg.profiles.slice(i + 1, j)),
+      ...(sizeAt ? { sizeAt } : {}),
+      ...(sizeAbove ? { sizeAbove } : {}),
+      ...(sizeAt && sizeAbove ? { jump: sizeAbove.sub(sizeAt) } : {}),
+      ...(margin(sizeAt) ? { marginAt: margin(sizeAt) } : {}),
+      ...(margin(sizeAbove) ? { marginAbove: margin(sizeAbove) } : {}),
+      tiling: c === undefined ? 'unspecified' : c === 0 ? 'tiled' : c > 0 ? 'gap' : 'overlap',
+      ...(tilingDelta ? { tilingDelta } : {}),
+      touchesProgressive: left.mode === 'progressive' || right.mode === 'progressive',
+    }
+    out.push(Object.freeze(boundary))
+  }
+  return out
+}
+
+/** A balance where the size function is not continuous. Sizes USD notional; `before` is absent at 0. */
+export interface Discontinuity {
+  readonly at: Fraction
+  /** Limit from below. */
+  readonly before?: Fraction
+  /** The size at `at` itself. */
+  readonly value?: Fraction
+  /** Limit from above. */
+  readonly after?: Fraction
+}
+
+/**
+ * Every balance where the base size (or `symbol`'s size) jumps, including inside a zero-width or inverted
+ * progressive profile. Junctions next to an 'unknown' piece are reported only when the defined sides disagree.
+ */
+export function discontinuities(cfg: SizingConfig, symbol?: string): Discontinuity[] {
+  const pieces = sizePieces(cfg, symbol)
+  const valueOf = (p: SizePiece | undefined, x: Fraction): Fraction | undefined =>
+    p?.slope && p.intercept ? at(p.slope, p.intercept, x) : undefined
+  const out: Discontinuity[] = []
+  const seen = new Set<string>()
+  for (const piece of pieces) {
+    const x = piece.interval.hi
+    if (x === null || seen.has(x.toFraction())) continue
+    seen.add(x.toFraction())
+    const before = valueOf(pieces.find((p) => p.interval.lo.lt(x) && p.interval.hi !== null && p.interval.hi.gte(x)), x)
+    const value = valueOf(pieces.find((p) => intervalContains(p.interval, x)), x)
+    const after = valueOf(pieces.find((p) => p.interval.lo.lte(x) && (p.interval.hi === null || p.interval.hi.gt(x))), x)
+    const defined = [before, value, after].filter((v): v is Fraction => v !== undefined)
+    if (defined.some((v) => !v.equals(defined[0]!))) {
+      out.push(Object.freeze({ at: x, ...(before ? { before } : {}), ...(value ? { value } : {}), ...(after ? { after } : {}) }))
+    }
+  }
+  return out
+}
+
+/** Bounds of the size over [0, +inf), USD notional. `null` means unbounded (a percent piece grows without end). */
+export interface SizeRange {
+  /** Infimum; null = unbounded below. */
+  readonly min: Fraction | null
+  readonly minAttained: boolean
+  /** Supremum; null = unbounded above. */
+  readonly max: Fraction | null
+  readonly maxAttained: boolean
+}
+
+interface Bound {
+  value: Fraction | null
+  attained: boolean
+}
+
+/** Smallest and largest size the base (or `symbol`'s) size takes where defined; undefined when it is defined nowhere. */
+export function sizeRange(cfg: SizingConfig, symbol?: string): SizeRange | undefined {
+  let min: Bound | undefined
+  let max: Bound | undefined
+  const better = (cur: Bound | undefined, cand: Bound, dir: 1 | -1): Bound => {
+    if (!cur) return cand
+    if (cur.value === null) return cur
+    if (cand.value === null) return cand
+    const c = cand.value.compare(cur.value) * dir
+    if (c > 0) return cand
+    if (c === 0) return { value: cur.value, attained: cur.attained || cand.attained }
+    return cur
+  }
+  for (const p of sizePieces(cfg, symbol)) {
+    if (!p.slope || !p.intercept) continue
+    const { lo, loClosed, hi, hiClosed } = p.interval
+    const sign = p.slope.compare(0)
+    if (sign === 0) {
+      min = better(min, { value: p.intercept, attained: true }, -1)
+      max = better(max, { value: p.intercept, attained: true }, 1)
+      continue
+    }
+    const atLo: Bound = { value: at(p.slope, p.intercept, lo), attained: loClosed }
+    const atHi: Bound = hi === null ? { value: null, attained: false } : { value: at(p.slope, p.intercept, hi), attained: hiClosed }
+    min = better(min, sign > 0 ? atLo : atHi, -1)
+    max = better(max, sign > 0 ? atHi : atLo, 1)
+  }
+  if (!min || !max) return undefined
+  return Object.freeze({ min: min.value, minAttained: min.attained, max: max.value, maxAttained: max.attained })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text for messages
+
+/**
+ * A balance interval in words, amounts to the cent: "up to $700.00" ([0, 700]), "below $700.00" ([0, 700)),
+ * "from $500.00 to $1,250.00", "above $500.00 up to $1,250.00", "from $500.00 below $1,250.00",
+ * "above $500.00 below $1,250.00", "from $3,000.00" / "above $3,000.00" (unbounded), "at any balance", "at exactly $700.00".
+ */
+export function formatInterval(iv: Interval): string {
+  const lo = formatUsd(iv.lo)
+  const fromZero = iv.lo.equals(0) && iv.loClosed
+  if (iv.hi === null) return fromZero ? 'at any balance' : `${iv.loClosed ? 'from' : 'above'} ${lo}`
+  const hi = formatUsd(iv.hi)
+  if (iv.lo.equals(iv.hi)) return `at exactly ${lo}`
+  if (fromZero) return `${iv.hiClosed ? 'up to' : 'below'} ${hi}`
+  if (iv.loClosed) return `from ${lo} ${iv.hiClosed ? 'to' : 'below'} ${hi}`
+  return `above ${lo} ${iv.hiClosed ? 'up to' : 'below'} ${hi}`
+}
+
+/** Several intervals joined with " and "; "no balance" for the empty set. */
+export function formatIntervals(ivs: readonly Interval[]): string {
+  return ivs.length === 0 ? 'no balance' : ivs.map(formatInterval).join(' and ')
+}
+
