@@ -140,6 +140,8 @@ export interface FormatContext {
   rules: Record<string, RuleMeta>
   /** The absolute URL of a rule's documentation page. */
   docsUrl(ruleId: string): string
+  /** lint-config's version, for reports that name their tool (SARIF). */
+  version?: string
 }
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string

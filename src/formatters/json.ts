@@ -25,7 +25,10 @@ export const json: Formatter = (results) =>
     results.map((r) => ({
       filePath: r.filePath,
       messages: r.findings.map(toEslintMessage),
-      suppressedMessages: [],
+      suppressedMessages: (r.suppressed ?? []).map((f) => ({
+        ...toEslintMessage(f),
+        suppressions: [{ kind: 'directive', justification: f.justification }],
+      })),
       errorCount: r.errorCount,
       fatalErrorCount: r.findings.filter((f) => f.fatal).length,
       warningCount: r.warningCount,

@@ -1,0 +1,116 @@
+// stylish formatter: whole-output tests with colour off and on (exact ANSI codes, chalk level 1).
+import { describe, expect, it } from 'vitest'
+import { stylish } from '../../src/formatters/stylish.js'
+import type { FileResult, Finding, FormatContext, RuleMeta } from '../../src/types.js'
+
+function meta(id: string, defaultSeverity: RuleMeta['defaultSeverity']): RuleMeta {
+  return { id, description: id, defaultSeverity, fixable: false, schema: {}, defaultOptions: {}, messages: {} }
+}
+
+const ctx: FormatContext = {
+  cwd: '/repo',
+  color: false,
+  rules: {
+    'profile-continuity': meta('profile-continuity', 'error'),
+    'stale-override': meta('stale-override', 'warn'),
+    'yaml-syntax': meta('yaml-syntax', 'error'),
+  },
+  docsUrl: (id) => `https://github.com/lint-config/lint-config/blob/main/docs/rules/${id}.md`,
+}
+
+function finding(ruleId: string, severity: Finding['severity'], message: string, [line, column]: [number, number]): Finding {
+  return {
+    ruleId,
+    messageId: 'm',
+    message,
+    severity,
+    path: '',
+    range: { start: { line, column, offset: 0 }, end: { line, column: column + 1, offset: 1 } },
+  }
+}
+
+function result(filePath: string, findings: Finding[], fixableErrorCount = 0, fixableWarningCount = 0): FileResult {
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
+  return { filePath, findings, errorCount: count('error'), warningCount: count('warn'), fixableErrorCount, fixableWarningCount }
+}
+
+const results: FileResult[] = [
+  result(
+    '/repo/config/config_futures.yaml',
+    [
+      finding('profile-continuity', 'error', 'Gap between profiles.', [3, 5]),
+      finding('stale-override', 'warn', 'Override ETH-USDT is never live', [12, 3]),
+    ],
+    1,
+  ),
+  result('/repo/my configs/clean.yaml', []),
+  result('<stdin>', [finding('yaml-syntax', 'error', 'Unexpected ":"', [1, 1])]),
+]
+
+// chalk level 1 (16 colours): open/close pairs, nested styles close in reverse order.
+const underline = (s: string) => `\u001b[4m${s}\u001b[24m`
+const dim = (s: string) => `\u001b[2m${s}\u001b[22m`
+const red = (s: string) => `\u001b[31m${s}\u001b[39m`
+const yellow = (s: string) => `\u001b[33m${s}\u001b[39m`
+const redBold = (s: string) => `\u001b[31m\u001b[1m${s}\u001b[22m\u001b[39m`
+const yellowBold = (s: string) => `\u001b[33m\u001b[1m${s}\u001b[22m\u001b[39m`
+
+describe('stylish formatter', () => {
+  it('groups by file, aligns columns, drops a final period, skips clean files, sums up (no colour)', () => {
+    expect(stylish(results, ctx)).toBe(
+      [
+        '',
+        'config/config_futures.yaml',
+        '  3:5   error    Gap between profiles             profile-continuity',
+        '  12:3  warning  Override ETH-USDT is never live  stale-override',
+        '',
+        '<stdin>',
+        '  1:1  error  Unexpected ":"  yaml-syntax',
+        '',
+        '\u2716 3 problems (2 errors, 1 warning)',
+        '  1 error and 0 warnings potentially fixable with the `--fix` option.',
+        '',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('paints with exact ANSI codes when ctx.color is true, aligning on visible width', () => {
+    expect(stylish(results, { ...ctx, color: true })).toBe(
+      [
+        '',
+        underline('config/config_futures.yaml'),
+        `  ${dim('3:5')}   ${red('error')}    Gap between profiles             ${dim('profile-continuity')}`,
+        `  ${dim('12:3')}  ${yellow('warning')}  Override ETH-USDT is never live  ${dim('stale-override')}`,
+        '',
+        underline('<stdin>'),
+        `  ${dim('1:1')}  ${red('error')}  Unexpected ":"  ${dim('yaml-syntax')}`,
+        '',
+        redBold('\u2716 3 problems (2 errors, 1 warning)'),
+        redBold('  1 error and 0 warnings potentially fixable with the `--fix` option.'),
+        '',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('paints the summary yellow when there are only warnings, singular words for one', () => {
+    const warnings = [result('/repo/a.yaml', [finding('stale-override', 'warn', 'w', [2, 1])])]
+    expect(stylish(warnings, { ...ctx, color: true })).toBe(
+      [
+        '',
+        underline('a.yaml'),
+        `  ${dim('2:1')}  ${yellow('warning')}  w  ${dim('stale-override')}`,
+        '',
+        yellowBold('\u2716 1 problem (0 errors, 1 warning)'),
+        '',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('prints nothing for no results or only clean files', () => {
+    expect(stylish([], ctx)).toBe('')
+    expect(stylish([result('/repo/a.yaml', [])], { ...ctx, color: true })).toBe('')
+  })
+})
