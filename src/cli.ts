@@ -1,33 +1,16 @@
-// The command line: commander wiring only. argv -> settings -> engine -> formatter -> exit code (never process.exit).
+// The command line: commander wiring only. argv -> options -> command -> exit code (never process.exit).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { createRequire } from 'node:module'
-import path from 'node:path'
-import { EXIT_USAGE, getExitCode } from './exit-code.js'
-import { lintAndFix } from './engine/fix.js'
-import { RuleCrash, lintBytes } from './engine/lint-text.js'
-import {
-  STDIN,
-  UsageError,
-  expandTargets,
-  readTarget,
-  realPathOrResolved,
-  writeFileAtomic,
-} from './engine/lint-files.js'
-import { formatters, FORMAT_NAMES } from './formatters/index.js'
-import { ruleDocsUrl } from './rules/docs-url.js'
-import { rules } from './rules/index.js'
-import { SettingsError, defaultSettings, withRuleFlags } from './settings/normalize.js'
-import type { FileResult, FormatName, LintSettings, RuleMeta } from './types.js'
+import { EXIT_USAGE } from './exit-code.js'
+import { RuleCrash } from './engine/lint-text.js'
+import { UsageError } from './engine/lint-files.js'
+import { FORMAT_NAMES } from './formatters/index.js'
+import { runLint, type CliIo, type OutputSpec } from './commands/lint.js'
+import { runExplain, EXPLAIN_FORMATS, type ExplainFormat } from './commands/run-explain.js'
+import { SettingsError } from './settings/normalize.js'
+import type { FormatName } from './types.js'
 
-/** Everything the CLI touches outside itself, so tests run it in-process. */
-export interface CliIo {
-  stdout(text: string): void
-  stderr(text: string): void
-  readStdin(): Promise<Buffer>
-  cwd: string
-  env: Record<string, string | undefined>
-  stdoutIsTTY: boolean
-}
+export type { CliIo }
 
 export function processIo(): CliIo {
   return {
@@ -54,13 +37,19 @@ export function version(): string {
 }
 
 interface LintFlags {
-  format: FormatName
-  output?: string
+  format?: FormatName[]
+  output?: string[]
   rule?: string[]
   maxWarnings?: number
   quiet?: boolean
   color?: boolean
   balance?: number[]
+  seed?: number
+  config?: string
+  printConfig?: string
+  stdinFilename?: string
+  ignorePattern?: string[]
+  reportUnusedDisableDirectives?: boolean
   fix?: boolean
   fixDryRun?: boolean
 }
@@ -77,92 +66,75 @@ function parseBalance(value: string): number {
   return n
 }
 
-function parseCount(value: string): number {
-  if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number')
-  return Number(value)
+function parseInteger(min: number) {
+  return (value: string): number => {
+    if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+      throw new InvalidArgumentError(`expected a whole number >= ${min}`)
+    }
+    return Number(value)
+  }
 }
 
-/** NO_COLOR / FORCE_COLOR / --color / --no-color / TTY, in ESLint's and chalk's order of precedence. */
-export function useColor(flag: boolean | undefined, io: CliIo, toFile: boolean): boolean {
-  if (flag !== undefined) return flag
-  const force = io.env.FORCE_COLOR
-  if (force !== undefined) return force !== '0' && force !== 'false'
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false
-  return !toFile && io.stdoutIsTTY
+function parseFormat(value: string): FormatName {
+  if (!(FORMAT_NAMES as string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${FORMAT_NAMES.join(', ')}`)
+  }
+  return value as FormatName
+}
+
+/**
+ * Pairs each `--output` with the `--format` written before it, as in `--format sarif --output r.sarif --format stylish`;
+ * a format with no output goes to stdout. Commander keeps each list but not their interleaving, so read argv.
+ */
+export function pairOutputs(argv: readonly string[], formats: readonly FormatName[], outputs: readonly string[]): OutputSpec[] {
+  const specs: OutputSpec[] = formats.map((format) => ({ format }))
+  if (specs.length === 0) specs.push({ format: 'stylish' })
+  let formatIndex = -1
+  let outputIndex = 0
+  for (const arg of argv) {
+    if (arg === '--') break
+    if (arg === '-f' || arg === '--format' || arg.startsWith('--format=') || (arg.startsWith('-f') && arg.length > 2 && !arg.startsWith('--'))) {
+      formatIndex++
+    } else if (arg === '-o' || arg === '--output' || arg.startsWith('--output=') || (arg.startsWith('-o') && arg.length > 2 && !arg.startsWith('--'))) {
+      const file = outputs[outputIndex++]
+      const spec = specs[Math.max(formatIndex, 0)]
+      if (file === undefined || !spec) continue
+      if (spec.file !== undefined) throw new UsageError(`--output "${file}": the format "${spec.format}" already writes to "${spec.file}"; give another --format before it`)
+      spec.file = file
+    }
+  }
+  if (specs.filter((s) => s.file === undefined).length > 1) {
+    throw new UsageError('several formats would print to stdout; give each format but one an --output file')
+  }
+  return specs
 }
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim()
 }
 
-function ruleMetas(): Record<string, RuleMeta> {
-  return Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, rule.meta as RuleMeta]))
-}
-
-/** Builds the effective settings for this run: defaults, then the command line. */
-function buildSettings(flags: LintFlags): LintSettings {
-  let settings = defaultSettings(rules)
-  settings = withRuleFlags(settings, flags.rule ?? [], rules)
-  if (flags.balance?.length) settings = { ...settings, shared: { ...settings.shared, balances: flags.balance } }
-  return settings
-}
-
-async function runLint(args: string[], flags: LintFlags, io: CliIo): Promise<number> {
-  const formatter = formatters[flags.format]
-  if (!formatter) throw new UsageError(`unknown format "${flags.format}"`)
-  const settings = buildSettings(flags)
-  const targets = await expandTargets(args, { cwd: io.cwd })
-
-  let outputTarget: string | undefined
-  if (flags.output !== undefined) {
-    outputTarget = path.resolve(io.cwd, flags.output)
-    const real = await realPathOrResolved(outputTarget)
-    for (const target of targets) {
-      if (target !== STDIN && (await realPathOrResolved(target)) === real) {
-        throw new UsageError(`refusing to write the report over the linted file "${flags.output}"`)
-      }
-    }
-  }
-
-  const fixing = flags.fix === true || flags.fixDryRun === true
-  const results: FileResult[] = []
-  for (const target of targets) {
-    const bytes = target === STDIN ? await io.readStdin() : await readTarget(target)
-    const filePath = target === STDIN ? '<stdin>' : target
-    let result = lintBytes(bytes, settings, { filePath })
-    if (fixing && result.fixableErrorCount + result.fixableWarningCount > 0) {
-      result = lintAndFix(bytes.toString('utf8'), settings, { filePath })
-    }
-    if (flags.fix && result.output !== undefined && target !== STDIN) await writeFileAtomic(target, result.output)
-    if (flags.quiet) {
-      const findings = result.findings.filter((f) => f.severity === 'error')
-      result = { ...result, findings, warningCount: 0, fixableWarningCount: 0 }
-    }
-    results.push(result)
-  }
-
-  const color = useColor(flags.color, io, outputTarget !== undefined)
-  const text = formatter(results, { cwd: io.cwd, color, rules: ruleMetas(), docsUrl: ruleDocsUrl })
-  if (outputTarget !== undefined) await writeFileAtomic(outputTarget, text)
-  else io.stdout(text)
-  return getExitCode(results, { maxWarnings: flags.maxWarnings ?? -1 })
-}
-
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+function buildProgram(io: CliIo, argv: readonly string[], setExit: (code: number) => void): Command {
   const program = new Command('lint-config')
   program
     .description('Lint a crypto-futures bot config (config_futures.yaml): YAML as the bot loads it, its JSON Schema, and the sizing model.')
     .version(version(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
-    .argument('[targets...]', `files, directories (searched for config_futures*.yaml) or globs; "-" reads stdin (default: ${'config/config_futures.yaml'})`)
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .enablePositionalOptions()
+    .argument('[targets...]', 'files, directories (searched for config_futures*.y(a)ml) or globs; "-" reads stdin (default: config/config_futures.yaml)')
+    .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (repeatable, default stylish)`, collect(parseFormat))
+    .option('-o, --output <file>', 'write the preceding --format to a file (atomically) instead of stdout', collect(String))
     .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', collect(String))
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
+    .option('--balance <usd>', 'a reference balance for the sizing rules (repeatable)', collect(parseBalance))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseInteger(0))
     .option('--quiet', 'report errors only')
     .option('--color', 'force colour')
     .option('--no-color', 'disable colour (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--balance <usd>', 'a reference balance for the sizing rules (repeatable)', collect(parseBalance))
+    .option('-c, --config <file>', 'use this settings file instead of looking for .lint-config.yaml')
+    .option('--print-config <file>', 'print the settings that apply to a file, then exit')
+    .option('--seed <n>', 'seed for the interpolation-properties rule (replays a failure)', parseInteger(0))
+    .option('--stdin-filename <name>', 'the file name to report (and to find settings from) when linting stdin')
+    .option('--ignore-pattern <glob>', 'leave matching files out of directory and glob expansion (repeatable)', collect(String))
+    .option('--report-unused-disable-directives', 'report lint-config-disable comments that suppress nothing, as errors')
     .option('--fix', 'apply the fixes rules offer, in place')
     .option('--fix-dry-run', 'compute fixes without writing them (shown in --format json as "output")')
     .showHelpAfterError(false)
@@ -173,7 +145,45 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       outputError: (text, write) => write(`lint-config: ${oneLine(text.replace(/^error: /, ''))}\n`),
     })
     .action(async (targets: string[], flags: LintFlags) => {
-      setExit(await runLint(targets, flags, io))
+      const code = await runLint(
+        targets,
+        {
+          outputs: pairOutputs(argv, flags.format ?? [], flags.output ?? []),
+          maxWarnings: flags.maxWarnings ?? -1,
+          quiet: flags.quiet === true,
+          color: flags.color,
+          fix: flags.fix === true,
+          fixDryRun: flags.fixDryRun === true,
+          stdinFilename: flags.stdinFilename,
+          ignorePatterns: flags.ignorePattern ?? [],
+          printConfig: flags.printConfig,
+          config: flags.config,
+          rules: flags.rule,
+          balances: flags.balance,
+          seed: flags.seed,
+          unusedDirectives: flags.reportUnusedDisableDirectives ? 'error' : undefined,
+          version: version(),
+        },
+        io,
+      )
+      setExit(code)
+    })
+
+  program
+    .command('explain')
+    .description('print the sizing table at a balance: profile, base size, per-symbol sizes and overrides, exposure with every position open')
+    .argument('[file]', 'the config (default: config/config_futures.yaml)')
+    .requiredOption('--balance <usd>', 'the balance in USD (repeatable)', collect(parseBalance))
+    .addOption(new Option('-f, --format <name>', 'text, markdown or json').choices(EXPLAIN_FORMATS).default('text'))
+    .option('-c, --config <file>', 'use this settings file instead of looking for .lint-config.yaml')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(`lint-config explain: ${oneLine(text.replace(/^error: /, ''))}\n`),
+    })
+    .action(async (file: string | undefined, flags: { balance: number[]; format: ExplainFormat; config?: string }) => {
+      setExit(await runExplain(file, flags, io))
     })
   return program
 }
@@ -182,8 +192,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0
   try {
-    const program = buildProgram(io, (code) => (exitCode = code))
-    await program.parseAsync(argv.slice(2), { from: 'user' })
+    const args = argv.slice(2)
+    const program = buildProgram(io, args, (code) => (exitCode = code))
+    await program.parseAsync(args, { from: 'user' })
     return exitCode
   } catch (error) {
     if (error instanceof CommanderError) {

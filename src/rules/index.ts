@@ -1,9 +1,13 @@
 // The explicit rule registry (yamllint-style): every rule the engine runs, keyed by id == file name.
 import type { Rule } from '../types.js'
+import { staleOverride } from './stale-override.js'
 import { unusedDisableDirective } from './unused-disable-directive.js'
 import { yamlSyntax } from './yaml-syntax.js'
+import { schemaRule } from './schema.js'
 
 export const rules: Record<string, Rule> = {
   [yamlSyntax.meta.id]: yamlSyntax,
+  [schemaRule.meta.id]: schemaRule,
   [unusedDisableDirective.meta.id]: unusedDisableDirective,
+  [staleOverride.meta.id]: staleOverride,
 }

@@ -11,7 +11,8 @@ function ruleEntry(rule: Rule): Record<string, unknown> {
     description: rule.meta.description,
     anyOf: [
       severity,
-      { type: 'array', prefixItems: [severity, rule.meta.schema], minItems: 1, maxItems: 2 },
+      { type: 'array', prefixItems: [severity], minItems: 1, items: false },
+      { type: 'array', prefixItems: [severity, rule.meta.schema], minItems: 2, items: false },
     ],
   }
 }

@@ -1,0 +1,113 @@
+// stale-override: per-regime `base_position_usd` overrides the bot silently ignores, at the reference balances or at every balance.
+import Fraction from 'fraction.js'
+import { formatNumber, formatPercent, formatUsd, q, roundScaled } from '../model/decimal.js'
+import { readSizingConfig, type OverrideView, type SizingConfig } from '../model/sizing-config.js'
+import { formatIntervals, isOverrideLive, overrideLiveSet, sizeRange, symbolSize, type SizeRange } from '../model/sizing.js'
+import type { Rule } from '../types.js'
+
+export interface StaleOverrideOptions {
+  /** Reference balances in USD; when set and non-empty they replace the shared ones (`--balance`, settings `balances`). */
+  balances?: number[]
+  /** Tolerance as a ratio (0.5 = 50%); unset means the config's `risk.base.position_override_tolerance_percent / 100`, else 0.5. */
+  tolerance?: number
+}
+
+export type StaleOverrideMessageId = 'ignoredAt' | 'neverLive'
+
+const HUNDRED = new Fraction(100)
+
+/** A ratio (the tolerance) as a percentage without needless decimals: 1/2 -> "50%", 3/8 -> "37.5%". */
+export function formatTolerance(tol: Fraction): string {
+  return `${formatNumber(tol.mul(HUNDRED))}%`
+}
+
+/**
+ * `|o - s| / s` as a percentage for an override the bot ignores (so the ratio is above `tol`): one decimal, or more
+ * when one decimal would print the tolerance itself ("50.001%" rather than a contradictory "50.0% (> 50%)").
+ */
+export function formatExcessDeviation(deviation: Fraction, tol: Fraction): string {
+  for (let digits = 1; digits < 6; digits++) {
+    if (roundScaled(deviation.mul(HUNDRED), digits) !== roundScaled(tol.mul(HUNDRED), digits)) return formatPercent(deviation, digits)
+  }
+  return formatPercent(deviation, 6)
+}
+
+/** "from $36.00 to $360.00", "from $18.75 upwards", "always $50.00": the words after "the size runs" / "the size is". */
+export function formatSizeRange(range: SizeRange): string {
+  const { min, max } = range
+  if (min !== null && max !== null) return min.equals(max) ? `is always ${formatUsd(min)}` : `runs from ${formatUsd(min)} to ${formatUsd(max)}`
+  if (min !== null) return `runs from ${formatUsd(min)} upwards`
+  if (max !== null) return `runs up to ${formatUsd(max)}`
+  return 'is unbounded'
+}
+
+/** Reference balances to check: in [0, +inf), deduplicated, ascending. */
+function referenceBalances(raw: readonly number[]): Fraction[] {
+  const seen = new Map<string, Fraction>()
+  for (const n of raw) {
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) continue
+    const b = q(n)
+    seen.set(b.toFraction(), b)
+  }
+  return [...seen.values()].sort((a, b) => a.compare(b))
+}
+
+function label(o: OverrideView): { symbol: string; regime: string; value: string } {
+  return { symbol: o.symbol, regime: o.regime, value: formatUsd(o.value.value) }
+}
+
+export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> = {
+  meta: {
+    id: 'stale-override',
+    description: 'Per-regime base_position_usd overrides the bot ignores (more than the tolerance away from the per-symbol size)',
+    defaultSeverity: 'error',
+    fixable: false,
+    schema: {
+      type: 'object',
+      properties: {
+        balances: { type: 'array', items: { type: 'number', minimum: 0 } },
+        tolerance: { type: 'number', minimum: 0, maximum: 10 },
+      },
+      additionalProperties: false,
+    },
+    // No defaults: an unset `balances` falls back to the shared balances, an unset `tolerance` to the config's own.
+    defaultOptions: {},
+    messages: {
+      ignoredAt:
+        '{{symbol}} {{regime}} override {{value}} is ignored at balance {{balance}}: per-symbol size {{size}} deviates {{deviation}} (> {{tolerance}}); it is live only for balances {{live}}',
+      neverLive:
+        '{{symbol}} {{regime}} override {{value}} is never used: it is more than {{tolerance}} away from the per-symbol size at every balance (the size {{range}})',
+    },
+  },
+
+  *check(ctx) {
+    const cfg: SizingConfig = readSizingConfig(ctx.data, { mode: ctx.shared.sizingMode })
+    const tol = ctx.options.tolerance !== undefined ? q(ctx.options.tolerance) : cfg.tolerance.value
+    const own = ctx.options.balances
+    const balances = referenceBalances(own && own.length > 0 ? own : ctx.shared.balances)
+    const tolerance = formatTolerance(tol)
+
+    for (const symbolView of cfg.symbolProfiles) {
+      const range = sizeRange(cfg, symbolView.symbol)
+      // Nothing defines a size for this symbol at any balance: there is no size to compare an override with.
+      if (!range) continue
+      for (const o of symbolView.overrides) {
+        const live = overrideLiveSet(cfg, o.symbol, o.value.value, tol)
+        if (live.length === 0) {
+          yield { path: o.value.path, messageId: 'neverLive', data: { ...label(o), tolerance, range: formatSizeRange(range) } }
+          continue
+        }
+        for (const b of balances) {
+          const s = symbolSize(cfg, o.symbol, b)
+          if (s === undefined || isOverrideLive(o.value.value, s, tol)) continue
+          const deviation = s.gt(0) ? formatExcessDeviation(o.value.value.sub(s).abs().div(s), tol) : 'without bound'
+          yield {
+            path: o.value.path,
+            messageId: 'ignoredAt',
+            data: { ...label(o), balance: formatUsd(b), size: formatUsd(s), deviation, tolerance, live: formatIntervals(live) },
+          }
+        }
+      }
+    }
+  },
+}

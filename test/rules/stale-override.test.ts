@@ -1,0 +1,378 @@
+// stale-override: overrides ignored at the reference balances, overrides live at no balance, exact live intervals; corpus smoke check.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { lintText } from '../../src/engine/lint-text.js'
+import { staleOverride } from '../../src/rules/stale-override.js'
+import { yamlSyntax } from '../../src/rules/yaml-syntax.js'
+import { defaultSettings } from '../../src/settings/normalize.js'
+import { runRuleTests } from '../rule-tester.js'
+
+/** The seed's Variant-B ladder (lines 1-7); symbol profiles start at line 10. */
+const LADDER = `scalping:
+  leverage: 5
+  balance_profiles:
+    micro: { threshold: 500.0, min_balance: 100.0, size_at_min: 30.0, size_at_max: 50.0, progressive: true }
+    small: { threshold: 1500.0, min_balance: 500.0, size_at_min: 50.0, size_at_max: 150.0, progressive: true }
+    medium: { threshold: 3000.0, min_balance: 1500.0, size_at_min: 150.0, size_at_max: 200.0, progressive: true }
+    large: { threshold: 999999.0, min_balance: 3000.0, max_balance: 10000.0, size_at_min: 200.0, size_at_max: 300.0, progressive: true }
+  adaptive_regime:
+    symbol_profiles:
+`
+
+/** BTC-USDT at 1.2x with one trending override of `value`, on line 14, columns 32 to 32 + value.length. */
+const btc = (value: string, tail = ''): string => `${LADDER}      BTC-USDT:
+        position_multiplier: 1.2
+        trending:
+          position:
+            base_position_usd: ${value}
+${tail}`
+
+const BTC_42 = btc('42.0')
+const at14 = { line: 14, column: 32, endLine: 14, endColumn: 36 }
+
+/** Without `progressive: true` this profile is fixed ($60) in auto mode; pinned progressive it interpolates $50-$150. */
+const PINNABLE = `scalping:
+  leverage: 5
+  balance_profiles:
+    small: { threshold: 999999.0, min_balance: 500.0, max_balance: 1500.0, size_at_min: 50.0, size_at_max: 150.0, base_position_usd: 60.0 }
+  adaptive_regime:
+    symbol_profiles:
+      BTC-USDT:
+        trending:
+          position:
+            base_position_usd: 42.0
+`
+
+const ignored42 = (balance: string, size: string, deviation: string): string =>
+  `BTC-USDT trending override $42.00 is ignored at balance ${balance}: per-symbol size ${size} deviates ${deviation} (> 50%); it is live only for balances up to $700.00`
+
+runRuleTests(staleOverride, {
+  valid: [
+    { name: 'no reference balance, and the override is live somewhere', yaml: BTC_42 },
+    { name: 'live at the reference balance', yaml: BTC_42, shared: { balances: [650] } },
+    { name: 'live at exactly $700.00: deviation exactly 50% is inclusive', yaml: BTC_42, shared: { balances: [700] } },
+    { name: 'options.balances replace the shared ones', yaml: BTC_42, options: { balances: [650] }, shared: { balances: [1018] } },
+    { name: 'a wider tolerance option keeps it live', yaml: BTC_42, options: { tolerance: 0.7 }, shared: { balances: [1018] } },
+    { name: 'auto mode reads the same profile as fixed ($60), where the override is live', yaml: PINNABLE, shared: { balances: [1018] } },
+    { name: 'no overrides at all', yaml: `${LADDER}      BTC-USDT:\n        position_multiplier: 1.2\n`, shared: { balances: [1018] } },
+    { name: 'no profiles: nothing to size, nothing to report', yaml: 'scalping:\n  adaptive_regime:\n    symbol_profiles:\n      BTC-USDT:\n        trending:\n          position:\n            base_position_usd: 5.0\n', shared: { balances: [1018] } },
+    { name: 'an override that is not a number is left to the schema rule', yaml: btc('"42.0"'), shared: { balances: [1018] } },
+  ],
+  invalid: [
+    {
+      name: 'ignored at one reference balance (the seed example at $1,018)',
+      yaml: BTC_42,
+      shared: { balances: [1018] },
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd', ...at14 }],
+      output: null,
+    },
+    {
+      name: 'ignored at $700.01, one cent above the live interval',
+      yaml: BTC_42,
+      shared: { balances: [700.01] },
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$700.01', '$84.00', '50.001%'), ...at14 }],
+    },
+    {
+      name: 'several reference balances: one finding per balance where it is ignored, ascending',
+      yaml: BTC_42,
+      shared: { balances: [2000, 650, 1018, 1018] },
+      findings: [
+        { messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 },
+        { messageId: 'ignoredAt', message: ignored42('$2,000.00', '$200.00', '79.0%'), ...at14 },
+      ],
+    },
+    {
+      name: 'options.balances used instead of the shared balances',
+      yaml: BTC_42,
+      options: { balances: [650, 1018] },
+      shared: { balances: [650] },
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 }],
+    },
+    {
+      name: 'an empty options.balances falls back to the shared balances',
+      yaml: BTC_42,
+      options: { balances: [] },
+      shared: { balances: [1018] },
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 }],
+    },
+    {
+      name: 'never live, reported without reference balances',
+      yaml: btc('5.0'),
+      findings: [
+        {
+          messageId: 'neverLive',
+          message:
+            'BTC-USDT trending override $5.00 is never used: it is more than 50% away from the per-symbol size at every balance (the size runs from $36.00 to $360.00)',
+          path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd',
+          line: 14,
+          column: 32,
+          endLine: 14,
+          endColumn: 35,
+        },
+      ],
+    },
+    {
+      name: 'never live: reported once, never also as ignored at the reference balances',
+      yaml: btc('1000.0'),
+      shared: { balances: [650, 1018] },
+      findings: [
+        {
+          messageId: 'neverLive',
+          message:
+            'BTC-USDT trending override $1,000.00 is never used: it is more than 50% away from the per-symbol size at every balance (the size runs from $36.00 to $360.00)',
+          line: 14,
+          column: 32,
+          endLine: 14,
+          endColumn: 38,
+        },
+      ],
+    },
+    {
+      name: 'tolerance from the config (25%)',
+      yaml: btc('42.0', 'risk:\n  base:\n    position_override_tolerance_percent: 25.0\n'),
+      shared: { balances: [400, 450] },
+      findings: [
+        {
+          messageId: 'ignoredAt',
+          message:
+            'BTC-USDT trending override $42.00 is ignored at balance $450.00: per-symbol size $57.00 deviates 26.3% (> 25%); it is live only for balances up to $433.33',
+          ...at14,
+        },
+      ],
+    },
+    {
+      name: 'tolerance from the config printed without needless decimals (37.5%)',
+      yaml: btc('42.0', 'risk:\n  base:\n    position_override_tolerance_percent: 37.5\n'),
+      shared: { balances: [1018] },
+      findings: [
+        {
+          messageId: 'ignoredAt',
+          message:
+            'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $122.16 deviates 65.6% (> 37.5%); it is live only for balances up to $560.00',
+          ...at14,
+        },
+      ],
+    },
+    {
+      name: 'the tolerance option overrides the config',
+      yaml: btc('42.0', 'risk:\n  base:\n    position_override_tolerance_percent: 25.0\n'),
+      options: { tolerance: 0.5 },
+      shared: { balances: [450, 1018] },
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 }],
+    },
+    {
+      name: 'tolerance 0: live only where the size equals the override exactly',
+      yaml: btc('60.0'),
+      options: { tolerance: 0 },
+      shared: { balances: [1018] },
+      findings: [
+        {
+          messageId: 'ignoredAt',
+          message:
+            'BTC-USDT trending override $60.00 is ignored at balance $1,018.00: per-symbol size $122.16 deviates 50.9% (> 0%); it is live only for balances at exactly $500.00',
+          line: 14,
+          column: 32,
+        },
+      ],
+    },
+    {
+      name: 'live on two separate intervals around a size drop',
+      yaml: `scalping:
+  leverage: 5
+  balance_profiles:
+    micro: { threshold: 500.0, base_position_usd: 100.0 }
+    small: { threshold: 1000.0, base_position_usd: 40.0 }
+    large: { threshold: 999999.0, base_position_usd: 100.0 }
+  adaptive_regime:
+    symbol_profiles:
+      ETH-USDT:
+        ranging:
+          position:
+            base_position_usd: 100.0
+`,
+      shared: { balances: [700] },
+      findings: [
+        {
+          messageId: 'ignoredAt',
+          message:
+            'ETH-USDT ranging override $100.00 is ignored at balance $700.00: per-symbol size $40.00 deviates 150.0% (> 50%); it is live only for balances up to $500.00 and above $1,000.00',
+          line: 12,
+          column: 32,
+          endLine: 12,
+          endColumn: 37,
+        },
+      ],
+    },
+    {
+      name: 'percent mode: size = balance * max_position_percent / 100 * leverage',
+      yaml: `scalping:
+  leverage: 5
+  balance_profiles:
+    micro: { threshold: 500.0, max_position_percent: 10.0 }
+    large: { threshold: 999999.0, max_position_percent: 5.0 }
+  adaptive_regime:
+    symbol_profiles:
+      SOL-USDT:
+        position_multiplier: 0.9
+        choppy:
+          position:
+            base_position_usd: 45.0
+`,
+      shared: { balances: [0, 150, 1018] },
+      findings: [
+        {
+          messageId: 'ignoredAt',
+          message:
+            'SOL-USDT choppy override $45.00 is ignored at balance $0.00: per-symbol size $0.00 deviates without bound (> 50%); it is live only for balances from $66.67 to $200.00',
+          line: 12,
+          column: 32,
+        },
+        {
+          messageId: 'ignoredAt',
+          message:
+            'SOL-USDT choppy override $45.00 is ignored at balance $1,018.00: per-symbol size $229.05 deviates 80.4% (> 50%); it is live only for balances from $66.67 to $200.00',
+          line: 12,
+          column: 32,
+        },
+      ],
+    },
+    {
+      name: 'never live where a fixed size steps up into percent sizing: the size range is unbounded above',
+      yaml: `scalping:
+  leverage: 5
+  balance_profiles:
+    micro: { threshold: 500.0, base_position_usd: 18.75 }
+    large: { threshold: 999999.0, max_position_percent: 10.0 }
+  adaptive_regime:
+    symbol_profiles:
+      XRP-USDT:
+        choppy:
+          position:
+            base_position_usd: 5.0
+`,
+      findings: [
+        {
+          messageId: 'neverLive',
+          message:
+            'XRP-USDT choppy override $5.00 is never used: it is more than 50% away from the per-symbol size at every balance (the size runs from $18.75 upwards)',
+          line: 11,
+          column: 32,
+          endLine: 11,
+          endColumn: 35,
+        },
+      ],
+    },
+    {
+      name: 'a symbol without position_multiplier uses 1.0; the second symbol profile is reported too',
+      yaml: `${LADDER}      ETH-USDT:
+        trending:
+          position:
+            base_position_usd: 110.0
+      DOGE-USDT:
+        position_multiplier: 0.8
+        choppy:
+          position:
+            base_position_usd: 20.0
+`,
+      shared: { balances: [650] },
+      findings: [
+        {
+          messageId: 'ignoredAt',
+          message:
+            'ETH-USDT trending override $110.00 is ignored at balance $650.00: per-symbol size $65.00 deviates 69.2% (> 50%); it is live only for balances from $733.33 to $4,400.00',
+          line: 13,
+          column: 32,
+          endLine: 13,
+          endColumn: 37,
+        },
+        {
+          messageId: 'ignoredAt',
+          message:
+            'DOGE-USDT choppy override $20.00 is ignored at balance $650.00: per-symbol size $52.00 deviates 61.5% (> 50%); it is live only for balances up to $500.00',
+          line: 18,
+          column: 32,
+          endLine: 18,
+          endColumn: 36,
+        },
+      ],
+    },
+    {
+      name: 'the sizing mode pinned in the shared settings',
+      yaml: PINNABLE,
+      shared: { balances: [1018], sizingMode: 'progressive' },
+      findings: [
+        {
+          messageId: 'ignoredAt',
+          message:
+            'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $101.80 deviates 58.7% (> 50%); it is live only for balances up to $840.00',
+          line: 10,
+          column: 32,
+        },
+      ],
+    },
+  ],
+})
+
+describe('stale-override with duplicate keys', () => {
+  const only = { [yamlSyntax.meta.id]: yamlSyntax, [staleOverride.meta.id]: staleOverride }
+
+  it('reports at the LAST occurrence of a duplicated override key, the value the bot uses', () => {
+    const yaml = `${LADDER}      BTC-USDT:
+        position_multiplier: 1.2
+        trending:
+          position:
+            base_position_usd: 100.0
+            base_position_usd: 42.0
+`
+    const settings = defaultSettings(only)
+    settings.shared = { balances: [1018], sizingMode: 'auto' }
+    const result = lintText(yaml, settings, { rules: only })
+    expect(result.findings.map((f) => [f.ruleId, f.messageId, f.range.start.line, f.range.start.column, f.range.end.line, f.range.end.column])).toEqual([
+      ['yaml-syntax', 'duplicateKey', 15, 13, 15, 30],
+      ['stale-override', 'ignoredAt', 15, 32, 15, 36],
+    ])
+    expect(result.findings[1]!.message).toBe(ignored42('$1,018.00', '$122.16', '65.6%'))
+  })
+})
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const corpus = path.resolve(repo, '../shared/corpus/config_futures')
+
+describe.skipIf(!existsSync(corpus))('stale-override over the corpus', () => {
+  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')).sort() : []
+  const only = { [yamlSyntax.meta.id]: yamlSyntax, [staleOverride.meta.id]: staleOverride }
+  const lint = (file: string, balances: number[]) => {
+    const settings = defaultSettings(only)
+    settings.shared = { balances, sizingMode: 'auto' }
+    return lintText(readFileSync(path.join(corpus, file), 'utf8'), settings, { rules: only }).findings.filter((f) => f.ruleId === staleOverride.meta.id)
+  }
+  const count = (findings: ReturnType<typeof lint>, messageId: string): number => findings.filter((f) => f.messageId === messageId).length
+
+  it('lints all 112 versions at $1,018 without a crash or a malformed message', () => {
+    expect(files).toHaveLength(112)
+    for (const file of files) {
+      for (const f of lint(file, [1018])) {
+        expect(f.message, file).not.toMatch(/\{\{|undefined|NaN|Infinity/)
+        expect(f.range.start.line, file).toBeGreaterThan(1)
+      }
+    }
+  })
+
+  it('the newest version (percent sizing): no never-live override, all 13 ignored at $1,018', () => {
+    const newest = files[files.length - 1]!
+    expect(newest).toBe('2026-03-03_1e11d27.yaml')
+    expect(count(lint(newest, []), 'neverLive')).toBe(0)
+    const at1018 = lint(newest, [1018])
+    expect(count(at1018, 'neverLive')).toBe(0)
+    expect(count(at1018, 'ignoredAt')).toBe(13)
+    expect(at1018[0]!.message).toBe(
+      'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $1,221.60 deviates 96.6% (> 50%); it is live only for balances from $14.00 to $42.00',
+    )
+  })
+
+  it('the first version with never-live overrides (2026-01-28): 8 of them', () => {
+    expect(count(lint('2026-01-28_079de1e.yaml', []), 'neverLive')).toBe(8)
+  })
+})
