@@ -3,11 +3,17 @@ import type { Rule } from '../types.js'
 import { staleOverride } from './stale-override.js'
 import { unusedDisableDirective } from './unused-disable-directive.js'
 import { yamlSyntax } from './yaml-syntax.js'
+import { profileContinuity } from './profile-continuity.js'
+import { profileMonotonicity } from './profile-monotonicity.js'
+import { interpolationProperties } from './interpolation-properties.js'
 import { schemaRule } from './schema.js'
 
 export const rules: Record<string, Rule> = {
   [yamlSyntax.meta.id]: yamlSyntax,
   [schemaRule.meta.id]: schemaRule,
   [unusedDisableDirective.meta.id]: unusedDisableDirective,
+  [profileContinuity.meta.id]: profileContinuity,
+  [profileMonotonicity.meta.id]: profileMonotonicity,
+  [interpolationProperties.meta.id]: interpolationProperties,
   [staleOverride.meta.id]: staleOverride,
 }

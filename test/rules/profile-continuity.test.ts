@@ -1,0 +1,625 @@
+// profile-continuity: gaps, overlaps, zero-width and inverted profiles, shared thresholds, size jumps in every mode; fixes; corpus counts.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { lintAndFix } from '../../src/engine/fix.js'
+import { lintText } from '../../src/engine/lint-text.js'
+import { profileContinuity } from '../../src/rules/profile-continuity.js'
+import { yamlSyntax } from '../../src/rules/yaml-syntax.js'
+import { defaultSettings } from '../../src/settings/normalize.js'
+import { runRuleTests } from '../rule-tester.js'
+
+/** The seed report's Variant B: four progressive profiles, tiled and continuous. Values sit at column 18 (threshold) or 20. */
+const VARIANT_B = `scalping:
+  leverage: 5
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      min_balance: 100.0
+      size_at_min: 30.0
+      size_at_max: 50.0
+      progressive: true
+    small:
+      threshold: 1500.0
+      min_balance: 500.0
+      size_at_min: 50.0
+      size_at_max: 150.0
+      progressive: true
+    medium:
+      threshold: 3000.0
+      min_balance: 1500.0
+      size_at_min: 150.0
+      size_at_max: 200.0
+      progressive: true
+    large:
+      threshold: 999999.0
+      min_balance: 3000.0
+      max_balance: 10000.0
+      size_at_min: 200.0
+      size_at_max: 300.0
+      progressive: true
+`
+
+/** Fixed sizing: stepped by design. base_position_usd values sit at column 26 (lines 6, 9, 12, 15). */
+const FIXED = `scalping:
+  leverage: 5
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      base_position_usd: 50.0
+    small:
+      threshold: 1500.0
+      base_position_usd: 100.0
+    medium:
+      threshold: 3000.0
+      base_position_usd: 200.0
+    large:
+      threshold: 999999.0
+      base_position_usd: 500.0
+`
+
+/** Percent sizing, as the newest real config: margin = balance * percent. max_position_percent values at column 29. */
+const PERCENT = `scalping:
+  leverage: 5
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      max_position_percent: 25.0
+    small:
+      threshold: 1500.0
+      max_position_percent: 15.0
+    medium:
+      threshold: 3000.0
+      max_position_percent: 10.0
+    large:
+      threshold: 999999.0
+      max_position_percent: 5.0
+`
+
+/** Progressive fields and a percent on every profile: auto mode reads it progressive (with a $14 jump at $500). */
+const BOTH = `scalping:
+  leverage: 5
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      min_balance: 100.0
+      size_at_min: 30.0
+      size_at_max: 50.0
+      progressive: true
+      max_position_percent: 25.0
+    small:
+      threshold: 1500.0
+      min_balance: 500.0
+      size_at_min: 64.0
+      size_at_max: 150.0
+      progressive: true
+      max_position_percent: 15.0
+`
+
+/** Replaces `profile.key: value` lines of a block-style ladder, keeping every line where it was. */
+function edit(yaml: string, changes: Record<string, string>): string {
+  let profile = ''
+  const done = new Set<string>()
+  const out = yaml.split('\n').map((line) => {
+    const header = /^ {4}(\S+):$/.exec(line)
+    if (header) profile = header[1]!
+    const field = /^( {6})(\w+): /.exec(line)
+    const key = field ? `${profile}.${field[2]}` : ''
+    if (field && key in changes && !done.has(key)) {
+      done.add(key)
+      return `${field[1]}${field[2]}: ${changes[key]}`
+    }
+    return line
+  })
+  for (const key of Object.keys(changes)) if (!done.has(key)) throw new Error(`no line for ${key}`)
+  return out.join('\n')
+}
+
+runRuleTests(profileContinuity, {
+  valid: [
+    { name: 'Variant B: four progressive profiles, tiled and continuous', yaml: VARIANT_B },
+    { name: 'a fixed ladder is stepped by design', yaml: FIXED },
+    { name: 'a percent ladder is stepped by design', yaml: PERCENT },
+    { name: 'no balance profiles', yaml: 'scalping:\n  leverage: 5\n' },
+    { name: 'an empty file', yaml: '' },
+    { name: 'balance_profiles is not a mapping (the schema rule reports it)', yaml: 'scalping:\n  balance_profiles: [1, 2]\n' },
+    { name: 'a jump of exactly the tolerance', yaml: edit(VARIANT_B, { 'micro.size_at_max': '50.01' }) },
+    { name: 'a $0.50 jump within tolerance 1', yaml: edit(VARIANT_B, { 'micro.size_at_max': '49.5' }), options: { tolerance: 1 } },
+    {
+      name: 'mixed modes, continuous: percent -> progressive -> fixed',
+      yaml: `scalping:
+  leverage: 5
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      max_position_percent: 10.0
+    small:
+      threshold: 1500.0
+      min_balance: 500.0
+      size_at_min: 250.0
+      size_at_max: 400.0
+      progressive: true
+    large:
+      threshold: 999999.0
+      base_position_usd: 400.0
+`,
+    },
+    { name: 'sizingMode pinned to percent: the same ladder is stepped by design', yaml: BOTH, shared: { sizingMode: 'percent' } },
+    {
+      name: 'without progressive: true and with size fields, auto mode cannot size it (the schema rule reports that)',
+      yaml: BOTH.replace(/ {6}progressive: true\n/g, ''),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a size jump at a tiled boundary, at the right profile size_at_min',
+      yaml: edit(VARIANT_B, { 'micro.threshold': '400.0', 'micro.size_at_max': '40.0', 'small.min_balance': '400.0', 'small.size_at_min': '64.0' }),
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$24.00 at balance $400.00: micro ends at $40.00, small starts at $64.00',
+          path: '/scalping/balance_profiles/small/size_at_min',
+          line: 13,
+          column: 20,
+          endLine: 13,
+          endColumn: 24,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a drop is a jump too, with a minus sign',
+      yaml: edit(VARIANT_B, { 'small.size_at_max': '200.0' }),
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by -$50.00 at balance $1,500.00: small ends at $200.00, medium starts at $150.00',
+          line: 19,
+          column: 20,
+          endLine: 19,
+          endColumn: 25,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a jump over tolerance 0.1',
+      yaml: edit(VARIANT_B, { 'micro.size_at_max': '49.5' }),
+      options: { tolerance: 0.1 },
+      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$0.50 at balance $500.00: micro ends at $49.50, small starts at $50.00', line: 13, column: 20 }],
+    },
+    {
+      name: 'tolerance 0: a jump below a cent keeps its digits',
+      yaml: edit(VARIANT_B, { 'micro.size_at_max': '49.996' }),
+      options: { tolerance: 0 },
+      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$0.004 at balance $500.00: micro ends at $50.00, small starts at $50.00', line: 13, column: 20 }],
+    },
+    {
+      name: 'a gap, fixed by moving min_balance to the threshold',
+      yaml: edit(VARIANT_B, { 'small.min_balance': '600.0' }),
+      findings: [
+        {
+          messageId: 'gap',
+          message: "Gap between profiles: micro ends at $500.00 but small starts at min_balance $600.00, so balances in between get small's size_at_min",
+          path: '/scalping/balance_profiles/small/min_balance',
+          line: 12,
+          column: 20,
+          endLine: 12,
+          endColumn: 25,
+        },
+      ],
+      output: VARIANT_B,
+    },
+    {
+      name: 'an overlap starts the next ramp part-way up: two findings, one fix removes both',
+      yaml: edit(VARIANT_B, { 'small.min_balance': '400.0' }),
+      findings: [
+        {
+          messageId: 'overlap',
+          message: "Profiles overlap: small starts at min_balance $400.00, below micro's threshold $500.00, so small starts part-way up its ramp",
+          line: 12,
+          column: 20,
+          endLine: 12,
+          endColumn: 25,
+        },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$9.09 at balance $500.00: micro ends at $50.00, small starts at $59.09',
+          line: 13,
+          column: 20,
+          endLine: 13,
+          endColumn: 24,
+        },
+      ],
+      output: VARIANT_B,
+    },
+    {
+      name: 'a gap and an overlap fixed in one run, keeping the comment after the value',
+      yaml: edit(VARIANT_B, { 'small.min_balance': '501  # was 500', 'medium.min_balance': '1400.0' }),
+      findings: [
+        { messageId: 'gap', line: 12, column: 20, endLine: 12, endColumn: 23 },
+        { messageId: 'overlap', line: 18, column: 20, endLine: 18, endColumn: 26 },
+        { messageId: 'sizeJump', message: 'size jumps by +$3.13 at balance $1,500.00: small ends at $150.00, medium starts at $153.13', line: 19, column: 20 },
+      ],
+      output: edit(VARIANT_B, { 'small.min_balance': '500  # was 500' }),
+    },
+    {
+      name: 'a zero-width first profile',
+      yaml: edit(VARIANT_B, { 'micro.min_balance': '500.0', 'micro.size_at_min': '50.0' }),
+      findings: [
+        {
+          messageId: 'zeroWidth',
+          message: 'Profile micro is zero-width: min_balance $500.00 equals its threshold $500.00',
+          path: '/scalping/balance_profiles/micro/min_balance',
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 25,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an inverted profile (max_balance below min_balance) also jumps straight to size_at_max',
+      yaml: edit(VARIANT_B, { 'large.max_balance': '2000.0' }),
+      findings: [
+        {
+          messageId: 'inverted',
+          message: 'Profile large is inverted: min_balance $3,000.00 is above its max_balance $2,000.00',
+          line: 24,
+          column: 20,
+          endLine: 24,
+          endColumn: 26,
+        },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$100.00 at balance $3,000.00: medium ends at $200.00, large starts at $300.00',
+          path: '/scalping/balance_profiles/large/size_at_max',
+          line: 27,
+          column: 20,
+        },
+      ],
+    },
+    {
+      name: 'an inverted first profile (min_balance above its threshold)',
+      yaml: edit(VARIANT_B, { 'micro.min_balance': '600.0' }),
+      findings: [
+        { messageId: 'inverted', message: 'Profile micro is inverted: min_balance $600.00 is above its threshold $500.00', line: 6, column: 20 },
+        { messageId: 'sizeJump', message: 'size jumps by +$20.00 at balance $500.00: micro ends at $30.00, small starts at $50.00', line: 13, column: 20 },
+      ],
+    },
+    {
+      name: 'a profile that shares a threshold with an earlier one is never selected',
+      yaml: `scalping:
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      min_balance: 100.0
+      size_at_min: 30.0
+      size_at_max: 50.0
+      progressive: true
+    mini:
+      threshold: 500.0
+      base_position_usd: 40.0
+    small:
+      threshold: 1500.0
+      min_balance: 500.0
+      size_at_min: 50.0
+      size_at_max: 150.0
+      progressive: true
+`,
+      findings: [
+        {
+          messageId: 'sharedThreshold',
+          message: 'Profiles micro and mini share threshold $500.00: mini is never selected',
+          path: '/scalping/balance_profiles/mini/threshold',
+          line: 10,
+          column: 18,
+          endLine: 10,
+          endColumn: 23,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the last profile sharing a threshold is selected above it',
+      yaml: `scalping:
+  balance_profiles:
+    small:
+      threshold: 1500.0
+      min_balance: 500.0
+      size_at_min: 50.0
+      size_at_max: 150.0
+      progressive: true
+    large:
+      threshold: 1500.0
+      min_balance: 1500.0
+      max_balance: 10000.0
+      size_at_min: 150.0
+      size_at_max: 300.0
+      progressive: true
+`,
+      findings: [
+        {
+          messageId: 'sharedThresholdLast',
+          message:
+            'Profiles small and large share threshold $1,500.00: large is selected only because it is the last profile, for every balance above $1,500.00',
+          line: 10,
+          column: 18,
+          endLine: 10,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      name: 'steps: all reports every step of a fixed ladder, at base_position_usd',
+      yaml: FIXED,
+      options: { steps: 'all' },
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$50.00 at balance $500.00: micro ends at $50.00, small starts at $100.00',
+          path: '/scalping/balance_profiles/small/base_position_usd',
+          line: 9,
+          column: 26,
+          endLine: 9,
+          endColumn: 31,
+        },
+        { messageId: 'sizeJump', message: 'size jumps by +$100.00 at balance $1,500.00: small ends at $100.00, medium starts at $200.00', line: 12, column: 26 },
+        { messageId: 'sizeJump', message: 'size jumps by +$300.00 at balance $3,000.00: medium ends at $200.00, large starts at $500.00', line: 15, column: 26 },
+      ],
+      output: null,
+    },
+    {
+      name: 'steps: all reports every step of a percent ladder, at max_position_percent',
+      yaml: PERCENT,
+      options: { steps: 'all' },
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by -$250.00 at balance $500.00: micro ends at $625.00, small starts at $375.00',
+          path: '/scalping/balance_profiles/small/max_position_percent',
+          line: 9,
+          column: 29,
+          endLine: 9,
+          endColumn: 33,
+        },
+        { messageId: 'sizeJump', message: 'size jumps by -$375.00 at balance $1,500.00: small ends at $1,125.00, medium starts at $750.00', line: 12, column: 29 },
+        { messageId: 'sizeJump', message: 'size jumps by -$750.00 at balance $3,000.00: medium ends at $1,500.00, large starts at $750.00', line: 15, column: 29 },
+      ],
+    },
+    {
+      name: 'a mixed ladder: the progressive -> fixed boundary is checked, the fixed -> fixed step is not',
+      yaml: `scalping:
+  leverage: 5
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      min_balance: 100.0
+      size_at_min: 20.0
+      size_at_max: 120.0
+      progressive: true
+    small:
+      threshold: 1500.0
+      base_position_usd: 360.0
+    medium:
+      threshold: 3000.0
+      base_position_usd: 200.0
+`,
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$240.00 at balance $500.00: micro ends at $120.00, small starts at $360.00',
+          path: '/scalping/balance_profiles/small/base_position_usd',
+          line: 12,
+          column: 26,
+          endLine: 12,
+          endColumn: 31,
+        },
+      ],
+    },
+    {
+      name: 'a mixed ladder: fixed -> progressive and percent -> progressive boundaries',
+      yaml: `scalping:
+  leverage: 5
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      max_position_percent: 10.0
+    small:
+      threshold: 1500.0
+      min_balance: 500.0
+      size_at_min: 200.0
+      size_at_max: 400.0
+      progressive: true
+    medium:
+      threshold: 3000.0
+      base_position_usd: 400.0
+    large:
+      threshold: 999999.0
+      min_balance: 3000.0
+      size_at_min: 450.0
+      size_at_max: 600.0
+      progressive: true
+`,
+      findings: [
+        { messageId: 'sizeJump', message: 'size jumps by -$50.00 at balance $500.00: micro ends at $250.00, small starts at $200.00', line: 10, column: 20 },
+        { messageId: 'sizeJump', message: 'size jumps by +$50.00 at balance $3,000.00: medium ends at $400.00, large starts at $450.00', line: 19, column: 20 },
+      ],
+    },
+    {
+      name: 'auto mode reads the ladder as progressive',
+      yaml: BOTH,
+      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00', line: 14, column: 20 }],
+    },
+    {
+      name: 'sizingMode pinned to percent, with steps: all',
+      yaml: BOTH,
+      shared: { sizingMode: 'percent' },
+      options: { steps: 'all' },
+      findings: [
+        { messageId: 'sizeJump', message: 'size jumps by -$250.00 at balance $500.00: micro ends at $625.00, small starts at $375.00', line: 17, column: 29 },
+      ],
+    },
+    {
+      name: 'sizingMode pinned to progressive sizes profiles that lack progressive: true',
+      yaml: BOTH.replace(/ {6}progressive: true\n/g, ''),
+      shared: { sizingMode: 'progressive' },
+      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00', line: 13, column: 20 }],
+    },
+    {
+      name: 'a min_balance that a fixed profile ignores still misreads the ladder: gap',
+      yaml: `scalping:
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      base_position_usd: 50.0
+    small:
+      threshold: 1500.0
+      min_balance: 600.0
+      base_position_usd: 100.0
+`,
+      findings: [
+        {
+          messageId: 'gapUnused',
+          message:
+            'Gap between profiles: micro ends at $500.00 but small starts at min_balance $600.00; small sizes in fixed mode, which ignores min_balance, so the ladder reads differently than it sizes',
+          line: 8,
+          column: 20,
+          endLine: 8,
+          endColumn: 25,
+        },
+      ],
+      output: `scalping:
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      base_position_usd: 50.0
+    small:
+      threshold: 1500.0
+      min_balance: 500.0
+      base_position_usd: 100.0
+`,
+    },
+    {
+      name: 'a min_balance that a percent profile ignores: overlap',
+      yaml: `scalping:
+  balance_profiles:
+    micro:
+      threshold: 500
+      max_position_percent: 25
+    small:
+      threshold: 1500
+      min_balance: 400
+      max_position_percent: 30
+`,
+      findings: [
+        {
+          messageId: 'overlapUnused',
+          message:
+            "Profiles overlap: small starts at min_balance $400.00, below micro's threshold $500.00; small sizes in percent mode, which ignores min_balance, so the ladder reads differently than it sizes",
+          line: 8,
+          column: 20,
+          endLine: 8,
+          endColumn: 23,
+        },
+      ],
+      output: `scalping:
+  balance_profiles:
+    micro:
+      threshold: 500
+      max_position_percent: 25
+    small:
+      threshold: 1500
+      min_balance: 500
+      max_position_percent: 30
+`,
+    },
+    {
+      name: 'flow-style profiles, as SPEC section 1 writes them',
+      yaml: `scalping:
+  balance_profiles:
+    micro:  { threshold: 500.0,  min_balance: 100.0, size_at_min: 30.0, size_at_max: 50.0,  progressive: true }
+    small:  { threshold: 1500.0, min_balance: 450.0, size_at_min: 50.0, size_at_max: 150.0, progressive: true }
+`,
+      findings: [
+        { messageId: 'overlap', line: 4, column: 47, endLine: 4, endColumn: 52 },
+        { messageId: 'sizeJump', message: 'size jumps by +$4.76 at balance $500.00: micro ends at $50.00, small starts at $54.76', line: 4, column: 67, endLine: 4, endColumn: 71 },
+      ],
+      output: `scalping:
+  balance_profiles:
+    micro:  { threshold: 500.0,  min_balance: 100.0, size_at_min: 30.0, size_at_max: 50.0,  progressive: true }
+    small:  { threshold: 1500.0, min_balance: 500.0, size_at_min: 50.0, size_at_max: 150.0, progressive: true }
+`,
+    },
+  ],
+})
+
+const only = { [yamlSyntax.meta.id]: yamlSyntax, [profileContinuity.meta.id]: profileContinuity }
+
+describe('profile-continuity with duplicate keys', () => {
+  // The last value is the one the bot uses (PyYAML), so the finding points at the last occurrence.
+  const yaml = VARIANT_B.replace('      size_at_max: 150.0\n', '      size_at_max: 150.0\n      size_at_min: 64.0\n')
+
+  it('reports the jump at the LAST occurrence of a duplicated size_at_min', () => {
+    const result = lintText(yaml, defaultSettings(only), { rules: only })
+    expect(result.findings.map((f) => [f.ruleId, f.messageId, f.message, f.range.start.line, f.range.start.column, f.range.end.line, f.range.end.column])).toEqual([
+      ['yaml-syntax', 'duplicateKey', 'Duplicate key "size_at_min" (first defined at line 13): the bot silently uses this last value', 15, 7, 15, 18],
+      ['profile-continuity', 'sizeJump', 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00', 15, 20, 15, 24],
+    ])
+  })
+
+  it('fixes the min_balance the bot reads, not an earlier duplicate', () => {
+    const dup = VARIANT_B.replace('      min_balance: 500.0\n', '      min_balance: 500.0\n      min_balance: 600.0\n')
+    const fixed = lintAndFix(dup, defaultSettings(only), { rules: only })
+    expect(fixed.output).toBe(dup.replace('min_balance: 600.0', 'min_balance: 500.0'))
+  })
+})
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const corpus = path.resolve(repo, '../shared/corpus/config_futures')
+
+describe.skipIf(!existsSync(corpus))('profile-continuity over the corpus', () => {
+  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')).sort() : []
+  const lint = (file: string) =>
+    lintText(readFileSync(path.join(corpus, file), 'utf8'), defaultSettings(only), { rules: only }).findings.filter((f) => f.ruleId === profileContinuity.meta.id)
+
+  it('lints all 112 versions without a crash or a malformed message; 45 have a size jump, none a tiling problem', () => {
+    expect(files).toHaveLength(112)
+    const versions: Record<string, number> = {}
+    for (const file of files) {
+      const findings = lint(file)
+      for (const f of findings) expect(f.message, file).not.toMatch(/\{\{|undefined|NaN|Infinity/)
+      for (const id of new Set(findings.map((f) => f.messageId))) versions[id] = (versions[id] ?? 0) + 1
+    }
+    expect(versions).toEqual({ sizeJump: 45 })
+  })
+
+  it('the newest version (percent sizing) has no progressive profile, so no finding by default', () => {
+    expect(lint('2026-03-03_1e11d27.yaml')).toEqual([])
+  })
+
+  it('the first Variant B version is continuous', () => {
+    expect(lint('2025-11-11_1e5f6e8.yaml')).toEqual([])
+  })
+
+  it('small raised to $200 drops to medium at $1,500 (2025-11-23)', () => {
+    expect(lint('2025-11-23_4ce0ae0.yaml').map((f) => [f.range.start.line, f.message])).toEqual([
+      [164, 'size jumps by -$50.00 at balance $1,500.00: small ends at $200.00, medium starts at $150.00'],
+    ])
+  })
+
+  it('both ends of small moved (2025-12-08): a jump up at $500 and a drop at $1,500', () => {
+    expect(lint('2025-12-08_7244d51.yaml').map((f) => f.message)).toEqual([
+      'size jumps by +$50.00 at balance $500.00: micro ends at $50.00, small starts at $100.00',
+      'size jumps by -$50.00 at balance $1,500.00: small ends at $200.00, medium starts at $150.00',
+    ])
+  })
+
+  it('a progressive micro under a fixed ladder (2026-02-10): one jump, at small.base_position_usd', () => {
+    expect(lint('2026-02-10_3af9d51.yaml').map((f) => [f.path, f.message])).toEqual([
+      ['/scalping/balance_profiles/small/base_position_usd', 'size jumps by +$240.00 at balance $500.00: micro ends at $120.00, small starts at $360.00'],
+    ])
+  })
+})
