@@ -3,11 +3,12 @@
 // A scenario folder holds:
 //   scenario.json   {"args": [...], "exitCode": n, "env"?: {...}, "tty"?: bool, "description": "..."}
 //   files/          copied into a fresh temporary directory, which is the run's working directory
+//   ("copy" in scenario.json maps more paths in that directory to files of the repository, e.g. fixtures)
 //   stdin           (optional) bytes fed to standard input
 //   stdout, stderr  the exact expected output; "<cwd>" stands for the temporary directory
 //   expected/       (optional) files that must exist in the working directory afterwards, byte for byte
 // Set UPDATE_GOLDEN=1 to rewrite stdout/stderr from the current behaviour (then read the diff!).
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from './helpers/run-cli.js'
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scenarios')
+const repo = path.resolve(root, '../..')
 const update = process.env.UPDATE_GOLDEN === '1'
 const temps: string[] = []
 
@@ -24,6 +26,7 @@ interface Scenario {
   exitCode: number
   env?: Record<string, string>
   tty?: boolean
+  copy?: Record<string, string>
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
@@ -44,6 +47,10 @@ describe('CLI scenarios', () => {
       const cwd = mkdtempSync(path.join(tmpdir(), 'lint-config-scenario-'))
       temps.push(cwd)
       if (existsSync(path.join(dir, 'files'))) cpSync(path.join(dir, 'files'), cwd, { recursive: true })
+      for (const [to, from] of Object.entries(scenario.copy ?? {})) {
+        mkdirSync(path.dirname(path.join(cwd, to)), { recursive: true })
+        cpSync(path.join(repo, from), path.join(cwd, to))
+      }
       const stdinFile = path.join(dir, 'stdin')
       const run = await runCli(scenario.args, {
         cwd,

@@ -14,6 +14,7 @@ import {
 import { formatters } from '../formatters/index.js'
 import { ruleDocsUrl } from '../rules/docs-url.js'
 import { rules } from '../rules/index.js'
+import { parseRuleFlag } from '../settings/normalize.js'
 import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js'
 import type { FileResult, FormatName, RuleMeta } from '../types.js'
 
@@ -67,6 +68,8 @@ function relativeGlob(cwd: string, absoluteGlob: string): string {
 }
 
 export async function runLint(args: string[], options: LintOptions, io: CliIo): Promise<number> {
+  // A bad --rule is a usage error before anything is read.
+  for (const flag of options.rules ?? []) parseRuleFlag(flag, rules)
   const resolver = new SettingsResolver(rules, io.cwd, options)
 
   if (options.printConfig !== undefined) {

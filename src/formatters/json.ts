@@ -20,8 +20,9 @@ export function toEslintMessage(f: Finding): Record<string, unknown> {
   return message
 }
 
+/** One line of JSON, ended by a newline so shells and `jq` read it cleanly. */
 export const json: Formatter = (results) =>
-  JSON.stringify(
+  `${JSON.stringify(
     results.map((r) => ({
       filePath: r.filePath,
       messages: r.findings.map(toEslintMessage),
@@ -37,4 +38,4 @@ export const json: Formatter = (results) =>
       ...(r.output !== undefined ? { output: r.output } : {}),
       usedDeprecatedRules: [],
     })),
-  )
+  )}\n`

@@ -140,7 +140,7 @@ describe('json formatter', () => {
         usedDeprecatedRules: [],
       },
     ]
-    expect(json(results, ctx)).toBe(JSON.stringify(expected))
+    expect(json(results, ctx)).toBe(`${JSON.stringify(expected)}\n`)
   })
 
   it("uses exactly ESLint's LintResult and LintMessage field names (plus our `path`), severities 1 and 2", () => {
@@ -167,6 +167,6 @@ describe('json formatter', () => {
   })
 
   it('writes an empty array for no results', () => {
-    expect(json([], ctx)).toBe('[]')
+    expect(json([], ctx)).toBe('[]\n')
   })
 })
