@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util'
 import type { ErrorObject } from 'ajv'
 import ajvOptions from '../../schemas/ajv-options.json' with { type: 'json' }
 import { validate as configFuturesValidate, type StandaloneValidate } from '../generated/config-futures.validate.js'
-import { suggest } from '../settings/normalize.js'
+import { closest, suggest } from './suggest.js'
 import type { Report, Rule } from '../types.js'
 
 /** Options of the `schema` rule. */
@@ -192,6 +192,16 @@ function* toReports(errors: readonly AjvError[], root: SchemaObject | undefined)
     if (report) yield report
   }
 
+  // A misspelt key ("size_at_maxx") also makes the real one missing: the unknown-key report, with its
+  // "did you mean", tells both, so the missing key is not reported again.
+  const misspelt = new Set<string>()
+  for (const e of resolved) {
+    if (e.keyword !== 'additionalProperties') continue
+    const known = isPlainObject(e.parentSchema) && isPlainObject(e.parentSchema.properties) ? Object.keys(e.parentSchema.properties) : []
+    const target = closest(String(e.params.additionalProperty), known)
+    if (target !== undefined) misspelt.add(`${e.instancePath}/${escapeSegment(target)}`)
+  }
+
   const required = new Map<string, { error: AjvError; missing: string[] }>()
   for (const e of resolved) {
     // The name schema's own errors are told by the propertyNames report above.
@@ -209,6 +219,7 @@ function* toReports(errors: readonly AjvError[], root: SchemaObject | undefined)
       const group = `${e.instancePath}\u0000${e.branch ?? ''}`
       const entry = required.get(group) ?? { error: e, missing: [] }
       const missing = String(e.params.missingProperty)
+      if (misspelt.has(`${e.instancePath}/${escapeSegment(missing)}`)) continue
       if (!entry.missing.includes(missing)) entry.missing.push(missing)
       required.set(group, entry)
       continue

@@ -222,13 +222,25 @@ runRuleTests(schemaRule, {
       findings: [{ messageId: 'required', message: 'scalping is missing "symbols"', path: '/scalping', ...at(1, 1, 9) }],
     },
     {
-      name: 'progressive: true without size_at_max; the typo gets a suggestion',
+      name: 'a misspelt size_at_max: one finding, at the typo, with the suggestion (not also "missing size_at_max")',
       yaml: profiles('    small:\n      threshold: 1500\n      progressive: true\n      min_balance: 500\n      size_at_min: 50\n      sise_at_max: 150\n'),
+      findings: [
+        {
+          messageId: 'additionalProperties',
+          message: 'Unknown key "sise_at_max" in scalping.balance_profiles.small (did you mean "size_at_max"?)',
+          path: '/scalping/balance_profiles/small/sise_at_max',
+          ...at(9, 7, 18),
+        },
+      ],
+    },
+    {
+      name: 'a typo explains one missing key; another missing key is still reported',
+      yaml: profiles('    small:\n      threshold: 1500\n      progressive: true\n      size_at_min: 50\n      sise_at_max: 150\n'),
       findings: [
         {
           messageId: 'required',
           message:
-            'scalping.balance_profiles.small is missing "size_at_max" (progressive sizing needs progressive: true, min_balance, size_at_min and size_at_max)',
+            'scalping.balance_profiles.small is missing "min_balance" (progressive sizing needs progressive: true, min_balance, size_at_min and size_at_max)',
           path: '/scalping/balance_profiles/small',
           ...at(4, 5, 10),
         },
@@ -236,7 +248,7 @@ runRuleTests(schemaRule, {
           messageId: 'additionalProperties',
           message: 'Unknown key "sise_at_max" in scalping.balance_profiles.small (did you mean "size_at_max"?)',
           path: '/scalping/balance_profiles/small/sise_at_max',
-          ...at(9, 7, 18),
+          ...at(8, 7, 18),
         },
       ],
     },
