@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { lintText } from '../src/engine/lint-text.js'
 import { rules } from '../src/rules/index.js'
 import { defaultSettings } from '../src/settings/normalize.js'
+import { buildSettingsSchema } from '../src/settings/settings-schema.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -17,7 +18,21 @@ function example(doc: string, heading: 'FAIL' | 'PASS'): string | undefined {
 
 describe('rule registry', () => {
   it('has the rules the spec requires', () => {
-    for (const id of ['yaml-syntax']) expect(Object.keys(rules)).toContain(id)
+    for (const id of ['yaml-syntax', 'schema', 'profile-continuity', 'profile-monotonicity', 'stale-override', 'interpolation-properties']) {
+      expect(Object.keys(rules)).toContain(id)
+    }
+  })
+
+  it('schemas/settings.schema.json is generated from the registry (node scripts/gen-settings-schema.mjs)', () => {
+    const committed = JSON.parse(readFileSync(path.join(repo, 'schemas/settings.schema.json'), 'utf8')) as unknown
+    expect(committed).toEqual(buildSettingsSchema(rules))
+  })
+
+  it('the README lists every rule with its default severity', () => {
+    const readme = readFileSync(path.join(repo, 'README.md'), 'utf8')
+    for (const [id, rule] of Object.entries(rules)) {
+      expect(readme).toContain(`| [\`${id}\`](docs/rules/${id}.md) | ${rule.meta.defaultSeverity} |`)
+    }
   })
 
   for (const [id, rule] of Object.entries(rules)) {

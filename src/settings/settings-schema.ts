@@ -1,7 +1,7 @@
 // The JSON Schema of the linter's own settings file, built from the rule registry so every rule's options are checked.
 import type { Rule } from '../types.js'
 
-export const SETTINGS_SCHEMA_ID = 'https://lint-config.dev/schemas/settings.schema.json'
+export const SETTINGS_SCHEMA_ID = 'https://raw.githubusercontent.com/lint-config/lint-config/main/schemas/settings.schema.json'
 
 const severity = { enum: ['off', 'warn', 'error'] }
 

@@ -661,7 +661,7 @@ describe('schema: the bundled schema', () => {
   const schema = JSON.parse(readFileSync(path.join(repo, schemaFile), 'utf8')) as Record<string, unknown>
 
   it('has the public $id, a title and a description', () => {
-    expect(schema.$id).toBe('https://lint-config.dev/schemas/config-futures.schema.json')
+    expect(schema.$id).toBe('https://raw.githubusercontent.com/lint-config/lint-config/main/schemas/config-futures.schema.json')
     expect(schema.title).toEqual(expect.any(String))
     expect(schema.description).toEqual(expect.any(String))
   })
