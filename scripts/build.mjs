@@ -7,7 +7,7 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 await compileSchemas()
 await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true })
 await build({
-  entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts' },
+  entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts', action: 'src/action/main.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -58,6 +58,12 @@ export interface FileResult {
   source?: string
   /** Only when --fix changed the text. */
   output?: string
+  /**
+   * The sizing table at each reference balance, as GitHub-flavoured Markdown (`renderExplainMarkdown`, one `###`
+   * heading per balance). Only when a `markdown` report was asked for, the settings name reference balances and
+   * the file parsed without a fatal problem.
+   */
+  explain?: string
 }
 
 /** A JSON Schema for a rule's options: plain data, checked by ajv when settings load. */

@@ -3,6 +3,8 @@ import path from 'node:path'
 import { getExitCode } from '../exit-code.js'
 import { lintAndFix } from '../engine/fix.js'
 import { lintBytes } from '../engine/lint-text.js'
+import { decodeUtf8 } from '../engine/decode.js'
+import { parseConfig, type ParsedConfig } from '../engine/parse.js'
 import {
   STDIN,
   UsageError,
@@ -16,7 +18,8 @@ import { ruleDocsUrl } from '../rules/docs-url.js'
 import { rules } from '../rules/index.js'
 import { parseRuleFlag } from '../settings/normalize.js'
 import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js'
-import type { FileResult, FormatName, RuleMeta } from '../types.js'
+import type { FileResult, FormatName, LintSettings, RuleMeta } from '../types.js'
+import { explain, renderExplainMarkdown, type Explanation } from './explain.js'
 
 /** Everything the command touches outside itself, so tests run it in-process. */
 export interface CliIo {
@@ -26,6 +29,11 @@ export interface CliIo {
   cwd: string
   env: Record<string, string | undefined>
   stdoutIsTTY: boolean
+  /**
+   * Reports show paths relative to this directory instead of `cwd`. The GitHub Action passes the workspace root,
+   * where GitHub resolves annotation and SARIF paths, while targets still resolve against its working directory.
+   */
+  reportCwd?: string
 }
 
 /** One report to produce: a format, written to stdout or to a file. */
@@ -60,6 +68,15 @@ export function useColor(flag: boolean | undefined, io: CliIo, toFile: boolean):
 
 function ruleMetas(): Record<string, RuleMeta> {
   return Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, rule.meta as RuleMeta]))
+}
+
+/** The sizing tables a markdown report shows for one file: one per reference balance that selects a profile. */
+function explainMarkdown(parsed: ParsedConfig, settings: LintSettings): string | undefined {
+  if (parsed.fatal) return undefined
+  const list = settings.shared.balances
+    .map((balance) => explain(parsed.data, balance, { sizingMode: settings.shared.sizingMode }))
+    .filter((e): e is Explanation => e !== undefined)
+  return list.length > 0 ? renderExplainMarkdown(list) : undefined
 }
 
 function relativeGlob(cwd: string, absoluteGlob: string): string {
@@ -101,13 +118,17 @@ export async function runLint(args: string[], options: LintOptions, io: CliIo): 
   )
 
   const fixing = options.fix || options.fixDryRun
+  const withExplain = options.outputs.some((spec) => spec.format === 'markdown')
   const results: FileResult[] = []
   for (const target of targets) {
     const stdin = target === STDIN
     const shownPath = stdin ? (options.stdinFilename !== undefined ? path.resolve(io.cwd, options.stdinFilename) : '<stdin>') : target
     const settings = await resolver.forDirectory(stdin ? path.dirname(path.resolve(io.cwd, options.stdinFilename ?? 'stdin')) : path.dirname(target))
     const bytes = stdin ? await io.readStdin() : await readTarget(target)
-    let result = lintBytes(bytes, settings, { filePath: shownPath })
+    // Only a markdown report shows sizing tables: then parse here, once, and hand the parse to the linter.
+    const decoded = withExplain && settings.shared.balances.length > 0 ? decodeUtf8(bytes) : undefined
+    const parsed = decoded?.ok ? parseConfig(decoded.text) : undefined
+    let result = lintBytes(bytes, settings, parsed ? { filePath: shownPath, parsed } : { filePath: shownPath })
     if (fixing && result.fixableErrorCount + result.fixableWarningCount > 0) {
       result = lintAndFix(bytes.toString('utf8'), settings, { filePath: shownPath })
     }
@@ -116,6 +137,10 @@ export async function runLint(args: string[], options: LintOptions, io: CliIo): 
       const findings = result.findings.filter((f) => f.severity === 'error')
       result = { ...result, findings, warningCount: 0, fixableWarningCount: 0 }
     }
+    if (parsed) {
+      const tables = explainMarkdown(result.output !== undefined ? parseConfig(result.output) : parsed, settings)
+      if (tables !== undefined) result = { ...result, explain: tables }
+    }
     results.push(result)
   }
 
@@ -123,7 +148,7 @@ export async function runLint(args: string[], options: LintOptions, io: CliIo): 
     const formatter = formatters[report.format]
     if (!formatter) throw new UsageError(`unknown format "${report.format}"`)
     const color = useColor(options.color, io, report.absolute !== undefined)
-    const text = formatter(results, { cwd: io.cwd, color, rules: ruleMetas(), docsUrl: ruleDocsUrl, version: options.version })
+    const text = formatter(results, { cwd: io.reportCwd ?? io.cwd, color, rules: ruleMetas(), docsUrl: ruleDocsUrl, version: options.version })
     if (report.absolute !== undefined) await writeFileAtomic(report.absolute, text)
     else io.stdout(text)
   }

@@ -3,6 +3,7 @@ import type { FormatName, Formatter } from '../types.js'
 import { github } from './github.js'
 import { json } from './json.js'
 import { junit } from './junit.js'
+import { markdown } from './markdown.js'
 import { sarif } from './sarif.js'
 import { stylish } from './stylish.js'
 
@@ -12,6 +13,7 @@ export const formatters: Partial<Record<FormatName, Formatter>> = {
   sarif,
   github,
   junit,
+  markdown,
 }
 
 export const FORMAT_NAMES = Object.keys(formatters) as FormatName[]

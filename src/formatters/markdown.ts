@@ -1,0 +1,92 @@
+// markdown: GitHub-flavoured Markdown for the Actions job summary: totals, a findings table per file, the sizing tables.
+import type { FileResult, Finding, FormatContext, Formatter } from '../types.js'
+import { reportPath } from './paths.js'
+
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+
+/**
+ * Escapes text for inline Markdown (a table cell, a heading, a list item): `&`, `<` and `>` become entities so no
+ * raw HTML gets through; backslash, backtick, `*`, `_`, `[`, `]`, `~`, `#` and `|` get a backslash, so nothing turns
+ * into code, emphasis, a link or strike-through, and a pipe never splits a table cell (GFM unescapes `\|` inside
+ * cells, code spans included). Line breaks become `<br>` (`' '` with `breaks: 'space'`), since a table row or a
+ * heading is one line. `$` is left alone: amounts are always followed by a digit, which GitHub never reads as a
+ * closing math delimiter.
+ */
+export function escapeMarkdown(text: string, { breaks = 'br' }: { breaks?: 'br' | 'space' } = {}): string {
+  return text
+    .replace(/[&<>]/g, (c) => ENTITY[c]!)
+    .replace(/[\\`*_[\]~#|]/g, '\\$&')
+    .replace(/\r\n|\r|\n/g, breaks === 'br' ? '<br>' : ' ')
+}
+
+/** A link target safe inside a table cell: whitespace, parentheses, angle brackets, pipes, backslashes and backticks percent-encoded. */
+function linkTarget(url: string): string {
+  return url.replace(/[\s()<>|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`
+}
+
+function totalsHeading(results: readonly FileResult[]): string {
+  const errors = results.reduce((n, r) => n + r.errorCount, 0)
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0)
+  if (errors + warnings === 0) return '## lint-config: no problems'
+  const files = results.filter((r) => r.findings.length > 0).length
+  const counts = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean)
+  return `## lint-config: ${counts.join(', ')} in ${plural(files, 'file')}`
+}
+
+function findingRow(f: Finding, ctx: FormatContext): string {
+  const rule = `[${escapeMarkdown(f.ruleId)}](${linkTarget(ctx.docsUrl(f.ruleId))})`
+  const severity = f.severity === 'error' ? 'error' : 'warning'
+  return `| ${f.range.start.line} | ${f.range.start.column} | ${severity} | ${rule} | ${escapeMarkdown(f.message)} |`
+}
+
+/** The sizing tables one level below the file's heading (`renderExplainMarkdown` writes `###`). */
+function nestedExplain(markdown: string): string {
+  return markdown.replace(/^(#{1,5}) /gm, '#$1 ').replace(/\n+$/, '')
+}
+
+function fileSection(result: FileResult, ctx: FormatContext): string {
+  const blocks: string[] = [`### ${escapeMarkdown(reportPath(result.filePath, ctx.cwd), { breaks: 'space' })}`]
+  if (result.findings.length === 0) {
+    blocks.push('✔ No problems.')
+  } else {
+    blocks.push(
+      ['| Line | Column | Severity | Rule | Message |', '| ---: | ---: | --- | --- | --- |', ...result.findings.map((f) => findingRow(f, ctx))].join('\n'),
+    )
+    if (result.findings.some((f) => f.fatal)) blocks.push('A fatal YAML problem stopped the other rules on this file.')
+  }
+  const silenced = result.suppressed?.length ?? 0
+  if (silenced > 0) blocks.push(`${plural(silenced, 'finding')} silenced by inline directives (not counted).`)
+  if (result.explain !== undefined && result.explain.trim() !== '') blocks.push(nestedExplain(result.explain))
+  return blocks.join('\n\n')
+}
+
+/**
+ * The job summary. A `##` heading with the totals; how many files were linted; a list of the clean files (one line
+ * each); then a `###` section per file with findings or sizing tables: a table of its findings (line, column,
+ * severity, rule linked to its docs page, message), in the given order, then its sizing tables (`FileResult.explain`)
+ * one heading level down. Every finding is listed, unlike annotations, which GitHub caps per step.
+ * Ends with one newline.
+ */
+export const markdown: Formatter = (results, ctx) => {
+  const blocks: string[] = [totalsHeading(results)]
+  if (results.length === 0) return `${blocks[0]}\n\nNo files were linted.\n`
+  const fixable = results.reduce((n, r) => n + r.fixableErrorCount + r.fixableWarningCount, 0)
+  blocks.push(`Linted ${plural(results.length, 'file')}.${fixable > 0 ? ` ${plural(fixable, 'finding')} can be fixed with \`lint-config --fix\`.` : ''}`)
+
+  const detailed = (r: FileResult): boolean => r.findings.length > 0 || (r.explain !== undefined && r.explain.trim() !== '')
+  const clean = results.filter((r) => !detailed(r))
+  if (clean.length > 0) {
+    const line = (r: FileResult): string => {
+      const silenced = r.suppressed?.length ?? 0
+      const note = silenced > 0 ? ` (${plural(silenced, 'finding')} silenced by inline directives)` : ''
+      return `- ✔ ${escapeMarkdown(reportPath(r.filePath, ctx.cwd), { breaks: 'space' })}: no problems${note}`
+    }
+    blocks.push(clean.map(line).join('\n'))
+  }
+  for (const result of results) if (detailed(result)) blocks.push(fileSection(result, ctx))
+  return `${blocks.join('\n\n')}\n`
+}

@@ -1,0 +1,462 @@
+// The GitHub Action: its entry point run in-process as the runner runs it (INPUT_* variables, $GITHUB_STEP_SUMMARY,
+// $GITHUB_OUTPUT), its pure parts, action.yml against the entry point, and the composite step emulated under bash.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import {
+  buildArgs,
+  countsFromJson,
+  decideExitCode,
+  fitSummary,
+  INPUT_NAMES,
+  inputVariable,
+  OUTPUT_NAMES,
+  outputLines,
+  readInputs,
+  runAction,
+  SUMMARY_LIMIT_BYTES,
+} from '../../src/action/main.js'
+import { compileSarifSchema } from '../helpers/sarif-schema.js'
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const DOCS = 'https://github.com/lint-config/lint-config/blob/main/docs/rules'
+
+/** The annotation for the one stale override of fixtures/invalid/stale-override.yaml at $1,018. */
+function staleOverride(level: 'error' | 'warning', file = 'config/config_futures.yaml'): string {
+  return (
+    `::${level} file=${file},line=15,col=32,endLine=15,endColumn=35,title=stale-override::` +
+    'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $122.16 deviates 65.6%25 (> 50%25); ' +
+    'it is live only for balances up to $700.00'
+  )
+}
+
+const SIZING_AT_1018 = `#### Balance $1,018.00 — profile small (progressive)
+
+Base size $101.80.
+
+| Symbol | Multiplier | Size | Overrides |
+| --- | ---: | ---: | --- |
+| BTC-USDT | 1.2x | $122.16 | trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00 |
+
+With the 1 position open at 5x leverage:
+
+| | Amount | % of balance |
+| --- | ---: | ---: |
+| Total notional | $122.16 | 12.0% |
+| Margin | $24.43 | 2.4% |
+| Reserve | $993.57 | 97.6% |
+| Left after a 10% adverse move on every position | $1,005.78 | 98.8% |
+| Left after a 20% adverse move on every position | $993.57 | 97.6% |
+`
+
+/** Settings that make stale-override a warning: the warnings-only case. */
+const WARN_SETTINGS = 'rules:\n  stale-override: warn\n'
+
+let tmp: string
+let workspace: string
+let summaryFile: string
+let outputFile: string
+
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'lint-config-action-'))
+  workspace = path.join(tmp, 'workspace')
+  await mkdir(path.join(workspace, 'config'), { recursive: true })
+  await cp(path.join(repo, 'fixtures/invalid/stale-override.yaml'), path.join(workspace, 'config/config_futures.yaml'))
+  await writeFile(path.join(workspace, 'warn.lint-config.yaml'), WARN_SETTINGS)
+  // The runner creates both files empty before the step starts.
+  summaryFile = path.join(tmp, 'step_summary')
+  outputFile = path.join(tmp, 'set_output')
+  await writeFile(summaryFile, '')
+  await writeFile(outputFile, '')
+})
+
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true })
+})
+
+/** The environment the runner gives the step: every input (as action.yml maps them), plus the file commands. */
+function runnerEnv(inputs: Partial<Record<(typeof INPUT_NAMES)[number], string>> = {}): Record<string, string> {
+  const defaults = { files: 'config/config_futures.yaml', balances: '', format: 'github', 'sarif-file': '', 'max-warnings': '-1', 'fail-on': 'error', config: '', 'working-directory': '.' }
+  const env: Record<string, string> = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: tmp,
+  }
+  for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[inputVariable(name)] = value
+  return env
+}
+
+async function run(inputs: Parameters<typeof runnerEnv>[0] = {}, env: Record<string, string> = {}) {
+  let stdout = ''
+  let stderr = ''
+  const exitCode = await runAction({
+    env: { ...runnerEnv(inputs), ...env },
+    cwd: workspace,
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+  })
+  return { exitCode, stdout, stderr, summary: await readFile(summaryFile, 'utf8'), outputs: await readFile(outputFile, 'utf8') }
+}
+
+describe('the Action, run as the runner runs it', () => {
+  it('prints an annotation per finding, writes SARIF, the job summary with the sizing table, and the outputs (exit 1)', async () => {
+    const r = await run({ balances: '1018', 'sarif-file': 'reports/lint-config.sarif' })
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toBe(`${staleOverride('error')}\n`)
+    expect(r.stderr).toBe('')
+    expect(r.outputs).toBe('exit-code=1\nerrors=1\nwarnings=0\n')
+    expect(r.summary).toBe(
+      [
+        '## lint-config: 1 error in 1 file',
+        '',
+        'Linted 1 file.',
+        '',
+        '### config/config\\_futures.yaml',
+        '',
+        '| Line | Column | Severity | Rule | Message |',
+        '| ---: | ---: | --- | --- | --- |',
+        `| 15 | 32 | error | [stale-override](${DOCS}/stale-override.md) | BTC-USDT trending override $42.00 is ignored at balance $1,018.00: ` +
+          'per-symbol size $122.16 deviates 65.6% (&gt; 50%); it is live only for balances up to $700.00 |',
+        '',
+        SIZING_AT_1018,
+      ].join('\n'),
+    )
+
+    const log = JSON.parse(await readFile(path.join(workspace, 'reports/lint-config.sarif'), 'utf8')) as {
+      runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }[] }[]
+    }
+    const validate = compileSarifSchema()
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true)
+    expect(log.runs[0]!.results.map((x) => [x.ruleId, x.level, x.locations[0]!.physicalLocation.artifactLocation])).toEqual([
+      ['stale-override', 'error', { uri: 'config/config_futures.yaml', uriBaseId: '%SRCROOT%', index: 0 }],
+    ])
+  })
+
+  it('exits 0 with no annotation on a clean config, and says so in the summary', async () => {
+    const r = await run()
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toBe('')
+    expect(r.outputs).toBe('exit-code=0\nerrors=0\nwarnings=0\n')
+    expect(r.summary).toBe('## lint-config: no problems\n\nLinted 1 file.\n\n- ✔ config/config\\_futures.yaml: no problems\n')
+  })
+
+  it('passes warnings with fail-on: error, and fails on them with fail-on: warning (exit 1, saying why)', async () => {
+    const passing = await run({ balances: '1018', config: 'warn.lint-config.yaml' })
+    expect(passing.exitCode).toBe(0)
+    expect(passing.stdout).toBe(`${staleOverride('warning')}\n`)
+    expect(passing.outputs).toBe('exit-code=0\nerrors=0\nwarnings=1\n')
+    expect(passing.summary.split('\n')[0]).toBe('## lint-config: 1 warning in 1 file')
+
+    await writeFile(summaryFile, '')
+    await writeFile(outputFile, '')
+    const failing = await run({ balances: '1018', config: 'warn.lint-config.yaml', 'fail-on': 'warning' })
+    expect(failing.exitCode).toBe(1)
+    expect(failing.stdout).toBe(`${staleOverride('warning')}\n::error title=lint-config::1 warning, failing the step (fail-on: warning)\n`)
+    expect(failing.outputs).toBe('exit-code=1\nerrors=0\nwarnings=1\n')
+  })
+
+  it('fails on more warnings than max-warnings (exit 1)', async () => {
+    const r = await run({ balances: '1018', config: 'warn.lint-config.yaml', 'max-warnings': '0' })
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toBe(`${staleOverride('warning')}\n::error title=lint-config::1 warning, failing the step (more than max-warnings 0)\n`)
+    expect(r.outputs).toBe('exit-code=1\nerrors=0\nwarnings=1\n')
+  })
+
+  it('exits 2 when the CLI cannot lint, with one ::error line, a summary that says so, and only the exit-code output', async () => {
+    const r = await run({ files: 'config/missing.yaml' })
+    expect(r.exitCode).toBe(2)
+    expect(r.stderr).toBe('lint-config: cannot read "config/missing.yaml": no such file or directory\n')
+    expect(r.stdout).toBe('::error title=lint-config::cannot read "config/missing.yaml": no such file or directory\n')
+    expect(r.outputs).toBe('exit-code=2\n')
+    expect(r.summary).toBe('## lint-config: could not lint\n\ncannot read "config/missing.yaml": no such file or directory\n')
+  })
+
+  it('exits 2 on a bad input, naming it', async () => {
+    const cases: [Parameters<typeof run>[0], string][] = [
+      [{ format: 'xml' }, 'format: expected one of stylish, json, sarif, github, junit, markdown, got "xml"'],
+      [{ 'max-warnings': 'many' }, 'max-warnings: expected a whole number >= 0, or -1 for no limit, got "many"'],
+      [{ 'fail-on': 'warn' }, 'fail-on: expected "error" or "warning", got "warn"'],
+      [{ 'working-directory': 'nowhere' }, 'working-directory: "nowhere" is not a directory'],
+      [{ files: '-' }, 'files: "-" (standard input) is not available in the Action; name the files'],
+    ]
+    for (const [inputs, message] of cases) {
+      await writeFile(outputFile, '')
+      const r = await run(inputs)
+      expect(r.exitCode, message).toBe(2)
+      expect(r.stdout).toBe(`::error title=lint-config::${message}\n`)
+      expect(r.outputs).toBe('exit-code=2\n')
+    }
+    // A balance the CLI rejects is a usage error too.
+    await writeFile(outputFile, '')
+    const balance = await run({ balances: '1018, lots' })
+    expect(balance.exitCode).toBe(2)
+    expect(balance.stdout).toMatch(/^::error title=lint-config::option '--balance <usd>' argument 'lots' is invalid\. .*\n$/)
+  })
+
+  it('exits 2 on any exception, with one ::error line', async () => {
+    // $GITHUB_OUTPUT naming a directory makes the final write throw.
+    const r = await run({}, { GITHUB_OUTPUT: tmp })
+    expect(r.exitCode).toBe(2)
+    expect(r.stdout).toMatch(/^::error title=lint-config::EISDIR: illegal operation on a directory[^\n]*\n$/)
+  })
+
+  it('lints from working-directory but reports paths from the workspace root, where GitHub resolves them', async () => {
+    const service = path.join(workspace, 'services/bot')
+    await mkdir(path.join(service, 'config'), { recursive: true })
+    await cp(path.join(workspace, 'config/config_futures.yaml'), path.join(service, 'config/config_futures.yaml'))
+    const r = await run({ 'working-directory': 'services/bot', balances: '1018', 'sarif-file': 'lint-config.sarif' })
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toBe(`${staleOverride('error', 'services/bot/config/config_futures.yaml')}\n`)
+    expect(r.summary).toContain('### services/bot/config/config\\_futures.yaml\n')
+    const log = JSON.parse(await readFile(path.join(service, 'lint-config.sarif'), 'utf8')) as { runs: { artifacts: { location: unknown }[] }[] }
+    expect(log.runs[0]!.artifacts[0]!.location).toEqual({ uri: 'services/bot/config/config_futures.yaml', uriBaseId: '%SRCROOT%' })
+  })
+
+  it('lints several files, directories and globs from one input, separated by spaces and newlines', async () => {
+    await mkdir(path.join(workspace, 'more'), { recursive: true })
+    await cp(path.join(repo, 'fixtures/valid/fixed-ladder.yaml'), path.join(workspace, 'more/config_futures.yml'))
+    await cp(path.join(repo, 'fixtures/valid/percent-ladder.yaml'), path.join(workspace, 'more/percent.yaml'))
+    const r = await run({ files: ' config/config_futures.yaml\n  more\nmore/*.yaml \n', format: 'json' })
+    expect(r.exitCode).toBe(0)
+    const files = (JSON.parse(r.stdout) as { filePath: string }[]).map((x) => path.relative(workspace, x.filePath))
+    expect(files).toEqual(['config/config_futures.yaml', 'more/config_futures.yml', 'more/percent.yaml'])
+  })
+
+  it('writes no summary when $GITHUB_STEP_SUMMARY is unset, and still sets the outputs', async () => {
+    const r = await run({ balances: '1018' }, { GITHUB_STEP_SUMMARY: '' })
+    expect(r.exitCode).toBe(1)
+    expect(r.summary).toBe('')
+    expect(r.outputs).toBe('exit-code=1\nerrors=1\nwarnings=0\n')
+  })
+})
+
+describe('the Action: pure parts', () => {
+  it('names input variables as the runner does: upper case, spaces to "_", hyphens kept', () => {
+    expect(inputVariable('sarif-file')).toBe('INPUT_SARIF-FILE')
+    expect(inputVariable('max-warnings')).toBe('INPUT_MAX-WARNINGS')
+    expect(inputVariable('fail-on')).toBe('INPUT_FAIL-ON')
+    expect(inputVariable('working-directory')).toBe('INPUT_WORKING-DIRECTORY')
+    expect(inputVariable('some input')).toBe('INPUT_SOME_INPUT')
+  })
+
+  it('reads inputs: lists split on whitespace (balances on commas too), defaults for empty ones', () => {
+    expect(readInputs({})).toEqual({ files: [], balances: [], format: 'github', maxWarnings: -1, failOn: 'error', workingDirectory: '.' })
+    expect(
+      readInputs({
+        INPUT_FILES: 'a.yaml\n b/  c/*.yml\t',
+        INPUT_BALANCES: '1018, 3000,\n500 1_000',
+        INPUT_FORMAT: ' stylish ',
+        'INPUT_SARIF-FILE': 'out.sarif',
+        'INPUT_MAX-WARNINGS': '0',
+        'INPUT_FAIL-ON': 'Warning',
+        INPUT_CONFIG: '.ci/lint.yaml',
+        'INPUT_WORKING-DIRECTORY': 'svc',
+      }),
+    ).toEqual({
+      files: ['a.yaml', 'b/', 'c/*.yml'],
+      balances: ['1018', '3000', '500', '1_000'],
+      format: 'stylish',
+      sarifFile: 'out.sarif',
+      maxWarnings: 0,
+      failOn: 'warning',
+      config: '.ci/lint.yaml',
+      workingDirectory: 'svc',
+    })
+  })
+
+  it('builds one CLI run: the log format to stdout, every other report to a file, targets after --', () => {
+    const inputs = readInputs({ INPUT_FILES: '-odd.yaml config/', INPUT_BALANCES: '1018', 'INPUT_SARIF-FILE': 'r.sarif', 'INPUT_MAX-WARNINGS': '3', INPUT_CONFIG: 's.yaml' })
+    expect(buildArgs(inputs, { json: '/t/r.json', markdown: '/t/s.md' })).toEqual([
+      'node',
+      'lint-config',
+      '--format=github',
+      '--format=sarif',
+      '--output=r.sarif',
+      '--format=markdown',
+      '--output=/t/s.md',
+      '--format=json',
+      '--output=/t/r.json',
+      '--balance=1018',
+      '--max-warnings=3',
+      '--config=s.yaml',
+      '--',
+      '-odd.yaml',
+      'config/',
+    ])
+    expect(buildArgs(readInputs({}), { json: '/t/r.json' })).toEqual(['node', 'lint-config', '--format=github', '--format=json', '--output=/t/r.json', '--'])
+  })
+
+  it('never reports success after a failure', () => {
+    const none = { errors: 0, warnings: 0 }
+    const warned = { errors: 0, warnings: 2 }
+    expect(decideExitCode(0, none, 'error')).toBe(0)
+    expect(decideExitCode(0, warned, 'error')).toBe(0)
+    expect(decideExitCode(0, warned, 'warning')).toBe(1)
+    expect(decideExitCode(0, none, 'warning')).toBe(0)
+    expect(decideExitCode(1, { errors: 1, warnings: 0 }, 'error')).toBe(1)
+    expect(decideExitCode(1, warned, 'error')).toBe(1)
+    expect(decideExitCode(0, { errors: 1, warnings: 0 }, 'error')).toBe(1)
+    expect(decideExitCode(2, undefined, 'error')).toBe(2)
+    expect(decideExitCode(2, none, 'warning')).toBe(2)
+    expect(decideExitCode(0, undefined, 'error')).toBe(2)
+    expect(decideExitCode(3, none, 'error')).toBe(2)
+  })
+
+  it('reads the counts from the JSON report, and refuses anything else', () => {
+    expect(countsFromJson('[{"errorCount":2,"warningCount":1},{"errorCount":0,"warningCount":3}]')).toEqual({ errors: 2, warnings: 4 })
+    expect(countsFromJson('[]')).toEqual({ errors: 0, warnings: 0 })
+    expect(() => countsFromJson('{}')).toThrow('not a list')
+    expect(() => countsFromJson('[{"errorCount":"2"}]')).toThrow('without counts')
+    expect(() => countsFromJson('')).toThrow()
+  })
+
+  it('writes outputs as name=value, and a multiline value with a delimiter', () => {
+    expect(outputLines({ 'exit-code': '1', errors: '3' })).toBe('exit-code=1\nerrors=3\n')
+    expect(outputLines({ text: 'a\nb' }, 'ghadelimiter_x')).toBe('text<<ghadelimiter_x\na\nb\nghadelimiter_x\n')
+    expect(() => outputLines({ text: 'a\nghadelimiter_x' }, 'ghadelimiter_x')).toThrow('delimiter')
+  })
+
+  it('cuts a summary over GitHub\'s limit at a line, saying so', () => {
+    expect(fitSummary('short\n', 100)).toBe('short\n')
+    const long = 'line ✔\n'.repeat(100)
+    const cut = fitSummary(long, 400)
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(400)
+    expect(cut).toMatch(/^(line ✔\n)+\n\*\*The job summary stops here:\*\* GitHub takes at most 1 MiB per step\. The log lists every finding\.\n$/)
+    expect(SUMMARY_LIMIT_BYTES).toBe(1024 * 1024)
+  })
+})
+
+interface ActionYml {
+  name: string
+  description: string
+  branding: { icon: string; color: string }
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description: string; value: string }>
+  runs: { using: string; steps: { name?: string; id?: string; shell?: string; run: string; env?: Record<string, string>; 'working-directory'?: string }[] }
+}
+
+async function actionYml(): Promise<ActionYml> {
+  return parseYaml(await readFile(path.join(repo, 'action.yml'), 'utf8')) as ActionYml
+}
+
+describe('action.yml', () => {
+  it('declares exactly the inputs the entry point reads, each mapped to the variable it reads', async () => {
+    const action = await actionYml()
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
+    const step = action.runs.steps.find((s) => s.id === 'lint')!
+    const expected = Object.fromEntries(INPUT_NAMES.map((name) => [inputVariable(name), `\${{ inputs.${name} }}`]))
+    expect(step.env).toEqual(expected)
+    for (const input of Object.values(action.inputs)) expect(input.description.length).toBeGreaterThan(10)
+  })
+
+  it('declares defaults the entry point agrees with', async () => {
+    const action = await actionYml()
+    const env = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [inputVariable(name), input.default ?? '']))
+    const { files, ...rest } = readInputs(env)
+    expect(files).toEqual(['config/config_futures.yaml'])
+    const { files: _none, ...unset } = readInputs({})
+    expect(rest).toEqual(unset)
+  })
+
+  it('declares the outputs the entry point writes, from the lint step', async () => {
+    const action = await actionYml()
+    expect(Object.keys(action.outputs)).toEqual([...OUTPUT_NAMES])
+    for (const name of OUTPUT_NAMES) expect(action.outputs[name]!.value).toBe(`\${{ steps.lint.outputs.${name} }}`)
+  })
+
+  it('is a composite action that installs (building dist/) and then runs dist/action.js under bash, with branding', async () => {
+    const action = await actionYml()
+    expect(action.runs.using).toBe('composite')
+    const [install, lint] = action.runs.steps
+    expect(install!['working-directory']).toBe('${{ github.action_path }}')
+    expect(install!.run).toMatch(/^npm ci\b/)
+    // bash keeps hyphenated variable names in the environment it hands to node; dash (sh) drops them.
+    expect(lint!.shell).toBe('bash')
+    expect(lint!.run).toBe('node "$GITHUB_ACTION_PATH/dist/action.js"')
+    expect(lint!.run).not.toContain('${{')
+    expect(action.branding).toEqual({ icon: 'check-circle', color: 'green' })
+    expect(await readFile(path.join(repo, 'scripts/build.mjs'), 'utf8')).toContain("action: 'src/action/main.ts'")
+  })
+})
+
+/** `${{ inputs.x }}` and `${{ github.action_path }}` as the runner would substitute them. */
+function substitute(text: string, inputs: Record<string, string>, actionPath: string): string {
+  return text.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_, expr: string) => {
+    if (expr === 'github.action_path') return actionPath
+    if (expr.startsWith('inputs.')) return inputs[expr.slice('inputs.'.length)] ?? ''
+    throw new Error(`unexpected expression ${expr}`)
+  })
+}
+
+const bash = spawnSync('bash', ['-c', 'true']).status === 0
+
+/** How the runner starts each `shell:` (GitHub's workflow syntax reference, `jobs.<job_id>.steps[*].shell`), minus the script file. */
+const RUNNER_SHELLS: Record<string, string[]> = {
+  bash: ['bash', '--noprofile', '--norc', '-eo', 'pipefail'],
+  sh: ['sh', '-e'],
+}
+
+describe.skipIf(!bash)('the composite lint step, emulated', () => {
+  it('runs the bundled entry point under bash with the env of action.yml, hyphenated names included', async () => {
+    // The action's directory as the runner checks it out: the bundle in dist/, dependencies in node_modules/.
+    const actionPath = path.join(tmp, 'action')
+    await mkdir(actionPath, { recursive: true })
+    await symlink(path.join(repo, 'node_modules'), path.join(actionPath, 'node_modules'), 'dir')
+    const { build } = await import('esbuild')
+    await build({
+      entryPoints: { action: path.join(repo, 'src/action/main.ts') },
+      outdir: path.join(actionPath, 'dist'),
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
+      define: { __LINT_CONFIG_VERSION__: JSON.stringify('0.0.0-test') },
+      logLevel: 'silent',
+      absWorkingDir: repo,
+    })
+    expect(existsSync(path.join(actionPath, 'dist/action.js'))).toBe(true)
+
+    const action = await actionYml()
+    const step = action.runs.steps.find((s) => s.id === 'lint')!
+    const inputs = {
+      ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])),
+      balances: '1018',
+      'sarif-file': 'out.sarif',
+      'fail-on': 'warning',
+      config: 'warn.lint-config.yaml',
+    }
+    const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(value, inputs, actionPath)]))
+    const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('INPUT_') && !key.startsWith('GITHUB_')))
+    const [command, ...flags] = RUNNER_SHELLS[step.shell ?? 'bash']!
+    const child = spawnSync(command!, [...flags, '-c', substitute(step.run, inputs, actionPath)], {
+      cwd: workspace,
+      encoding: 'utf8',
+      env: {
+        ...base,
+        ...stepEnv,
+        GITHUB_ACTION_PATH: actionPath,
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        GITHUB_OUTPUT: outputFile,
+        RUNNER_TEMP: tmp,
+      },
+    })
+    expect(child.stderr).toBe('')
+    // fail-on and config reached the entry point: the warning fails the step.
+    expect(child.stdout).toBe(`${staleOverride('warning')}\n::error title=lint-config::1 warning, failing the step (fail-on: warning)\n`)
+    expect(child.status).toBe(1)
+    expect(await readFile(outputFile, 'utf8')).toBe('exit-code=1\nerrors=0\nwarnings=1\n')
+    expect(await readFile(summaryFile, 'utf8')).toContain(SIZING_AT_1018)
+    const validate = compileSarifSchema()
+    expect(validate(JSON.parse(await readFile(path.join(workspace, 'out.sarif'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true)
+  })
+})

@@ -1,0 +1,232 @@
+// markdown formatter: whole-output tests of the job summary (totals, tables, escaping, sizing tables), and the CLI filling `explain`.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { escapeMarkdown, markdown } from '../../src/formatters/markdown.js'
+import type { FileResult, Finding, FormatContext, RuleMeta, SuppressedFinding } from '../../src/types.js'
+import { runCli } from '../helpers/run-cli.js'
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+function meta(id: string, description: string, defaultSeverity: RuleMeta['defaultSeverity']): RuleMeta {
+  return { id, description, defaultSeverity, fixable: false, schema: {}, defaultOptions: {}, messages: {} }
+}
+
+const DOCS = 'https://github.com/lint-config/lint-config/blob/main/docs/rules'
+
+const ctx: FormatContext = {
+  cwd: '/repo',
+  color: false,
+  rules: {
+    'profile-continuity': meta('profile-continuity', 'Adjacent balance profiles meet without a gap.', 'error'),
+    'stale-override': meta('stale-override', 'Every symbol override is live for some balance.', 'warn'),
+    'yaml-syntax': meta('yaml-syntax', 'The file parses as YAML 1.1.', 'error'),
+  },
+  docsUrl: (id) => `${DOCS}/${id}.md`,
+}
+
+/** A finding at `line:column`; the end and offsets do not show in this format. */
+function finding(ruleId: string, severity: Finding['severity'], message: string, [line, column]: [number, number], extra: Partial<Finding> = {}): Finding {
+  return {
+    ruleId,
+    messageId: 'm',
+    message,
+    severity,
+    path: '/scalping',
+    range: { start: { line, column, offset: 0 }, end: { line, column: column + 1, offset: 1 } },
+    ...extra,
+  }
+}
+
+function result(filePath: string, findings: Finding[], extra: Partial<FileResult> = {}): FileResult {
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
+  return {
+    filePath,
+    findings,
+    errorCount: count('error'),
+    warningCount: count('warn'),
+    fixableErrorCount: findings.filter((f) => f.severity === 'error' && f.fix).length,
+    fixableWarningCount: findings.filter((f) => f.severity === 'warn' && f.fix).length,
+    ...extra,
+  }
+}
+
+function silenced(message: string): SuppressedFinding {
+  return { ...finding('stale-override', 'warn', message, [9, 3]), justification: 'kept for the next deposit' }
+}
+
+/** What renderExplainMarkdown writes: a `###` heading per balance, then tables. */
+const EXPLAIN = `### Balance $1,018.00 — profile small (progressive)
+
+Base size $101.80.
+
+| Symbol | Multiplier | Size | Overrides |
+| --- | ---: | ---: | --- |
+| BTC-USDT | 1.2x | $122.16 | trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00 |
+`
+
+describe('markdown formatter', () => {
+  it('prints totals, clean files, a findings table per file and the sizing tables one level down', () => {
+    const results = [
+      result('/repo/config/config_futures.yaml', [
+        finding('profile-continuity', 'error', 'Gap between micro and small: $500.00 | $600.00', [14, 20], { fix: { range: [1, 2], text: '5' } }),
+        finding('stale-override', 'warn', 'BTC-USDT trending override $42.00 is ignored at balance $1,018.00', [108, 32]),
+      ], { explain: EXPLAIN }),
+      result('/repo/config/clean.yaml', []),
+      result('/repo/config/quiet.yaml', [], { suppressed: [silenced('a'), silenced('b')] }),
+      result('/repo/config/sized.yaml', [], { explain: EXPLAIN }),
+      result('<stdin>', [finding('yaml-syntax', 'error', 'YAML syntax error: All mapping items must start at the same column', [4, 2], { fatal: true })]),
+      result('/elsewhere/outside.yaml', [finding('profile-continuity', 'error', 'Outside.', [2, 1])]),
+    ]
+    const link = (id: string) => `[${id.replace(/_/g, '\\_')}](${DOCS}/${id}.md)`
+    expect(markdown(results, ctx)).toBe(
+      [
+        '## lint-config: 3 errors, 1 warning in 3 files',
+        '',
+        'Linted 6 files. 1 finding can be fixed with `lint-config --fix`.',
+        '',
+        '- ✔ config/clean.yaml: no problems',
+        '- ✔ config/quiet.yaml: no problems (2 findings silenced by inline directives)',
+        '',
+        '### config/config\\_futures.yaml',
+        '',
+        '| Line | Column | Severity | Rule | Message |',
+        '| ---: | ---: | --- | --- | --- |',
+        `| 14 | 20 | error | ${link('profile-continuity')} | Gap between micro and small: $500.00 \\| $600.00 |`,
+        `| 108 | 32 | warning | ${link('stale-override')} | BTC-USDT trending override $42.00 is ignored at balance $1,018.00 |`,
+        '',
+        '#### Balance $1,018.00 — profile small (progressive)',
+        '',
+        'Base size $101.80.',
+        '',
+        '| Symbol | Multiplier | Size | Overrides |',
+        '| --- | ---: | ---: | --- |',
+        '| BTC-USDT | 1.2x | $122.16 | trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00 |',
+        '',
+        '### config/sized.yaml',
+        '',
+        '✔ No problems.',
+        '',
+        '#### Balance $1,018.00 — profile small (progressive)',
+        '',
+        'Base size $101.80.',
+        '',
+        '| Symbol | Multiplier | Size | Overrides |',
+        '| --- | ---: | ---: | --- |',
+        '| BTC-USDT | 1.2x | $122.16 | trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00 |',
+        '',
+        '### &lt;stdin&gt;',
+        '',
+        '| Line | Column | Severity | Rule | Message |',
+        '| ---: | ---: | --- | --- | --- |',
+        `| 4 | 2 | error | ${link('yaml-syntax')} | YAML syntax error: All mapping items must start at the same column |`,
+        '',
+        'A fatal YAML problem stopped the other rules on this file.',
+        '',
+        '### /elsewhere/outside.yaml',
+        '',
+        '| Line | Column | Severity | Rule | Message |',
+        '| ---: | ---: | --- | --- | --- |',
+        `| 2 | 1 | error | ${link('profile-continuity')} | Outside. |`,
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('escapes every character that could break a cell, a heading or the page, in messages, rule ids and paths', () => {
+    const results = [
+      result('/repo/odd | `name` <b>&amp;\nnext_line*.yaml', [
+        finding('weird|rule`<x>', 'error', 'a | b `code` <script>alert(1)</script> & [link](http://x) *em* _em_ ~del~ # \\| back\r\nline two\rline three\nend', [1, 1]),
+      ]),
+    ]
+    const weirdCtx: FormatContext = { ...ctx, docsUrl: (id) => `https://example.test/docs (v2)/${id}|x<y>.md` }
+    expect(markdown(results, weirdCtx)).toBe(
+      [
+        '## lint-config: 1 error in 1 file',
+        '',
+        'Linted 1 file.',
+        '',
+        '### odd \\| \\`name\\` &lt;b&gt;&amp;amp; next\\_line\\*.yaml',
+        '',
+        '| Line | Column | Severity | Rule | Message |',
+        '| ---: | ---: | --- | --- | --- |',
+        '| 1 | 1 | error | [weird\\|rule\\`&lt;x&gt;](https://example.test/docs%20%28v2%29/weird%7Crule%60%3Cx%3E%7Cx%3Cy%3E.md) | ' +
+          'a \\| b \\`code\\` &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\[link\\](http://x) \\*em\\* \\_em\\_ \\~del\\~ \\# \\\\\\| back' +
+          '<br>line two<br>line three<br>end |',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('says so when there is nothing to report', () => {
+    expect(markdown([], ctx)).toBe('## lint-config: no problems\n\nNo files were linted.\n')
+    expect(markdown([result('/repo/a.yaml', []), result('/repo/b/c.yaml', [])], ctx)).toBe(
+      '## lint-config: no problems\n\nLinted 2 files.\n\n- ✔ a.yaml: no problems\n- ✔ b/c.yaml: no problems\n',
+    )
+  })
+
+  it('counts warnings alone, in singular and plural', () => {
+    const one = markdown([result('/repo/a.yaml', [finding('stale-override', 'warn', 'w', [1, 1])])], ctx)
+    expect(one.split('\n')[0]).toBe('## lint-config: 1 warning in 1 file')
+    const two = markdown(
+      [result('/repo/a.yaml', [finding('stale-override', 'warn', 'w', [1, 1])]), result('/repo/b.yaml', [finding('stale-override', 'warn', 'w', [2, 1])])],
+      ctx,
+    )
+    expect(two.split('\n')[0]).toBe('## lint-config: 2 warnings in 2 files')
+  })
+})
+
+describe('escapeMarkdown', () => {
+  it('turns HTML into text, backslash-escapes Markdown punctuation and keeps a cell on one line', () => {
+    expect(escapeMarkdown('<a href="x">&</a>')).toBe('&lt;a href="x"&gt;&amp;&lt;/a&gt;')
+    expect(escapeMarkdown('a|b')).toBe('a\\|b')
+    expect(escapeMarkdown('\\|')).toBe('\\\\\\|')
+    expect(escapeMarkdown('`x`')).toBe('\\`x\\`')
+    expect(escapeMarkdown('one\ntwo\r\nthree')).toBe('one<br>two<br>three')
+    expect(escapeMarkdown('one\ntwo', { breaks: 'space' })).toBe('one two')
+    // Amounts stay readable: `$` followed by a digit never closes a math span.
+    expect(escapeMarkdown('$1,018.00 (> 50%)')).toBe('$1,018.00 (&gt; 50%)')
+  })
+})
+
+describe('markdown through the CLI', () => {
+  const example = 'fixtures/example/config_futures.yaml'
+
+  it('adds the sizing table of each reference balance to the file it belongs to', async () => {
+    const run = await runCli(['--format', 'markdown', '--balance', '1018', '--balance', '3000', example, 'fixtures/valid/fixed-ladder.yaml'], { cwd: repo })
+    expect(run.exitCode).toBe(1)
+    const out = run.stdout
+    expect(out.startsWith('## lint-config: 8 errors in 1 file\n\nLinted 2 files.\n\n### fixtures/example/config\\_futures.yaml\n')).toBe(true)
+    const sections = out.split(/^### /m)
+    expect(sections).toHaveLength(3)
+    expect(sections[1]).toContain('#### Balance $1,018.00 — profile small (progressive)')
+    expect(sections[1]).toContain('#### Balance $3,000.00 — profile medium (progressive)')
+    expect(sections[1]).toContain('| Total notional | $478.46 | 47.0% |')
+    expect(sections[2]!.startsWith('fixtures/valid/fixed-ladder.yaml\n\n✔ No problems.\n\n#### Balance $1,018.00 — profile medium (fixed)')).toBe(true)
+  })
+
+  it('shows no sizing table without reference balances, nor for a file that does not parse', async () => {
+    const plain = await runCli(['--format', 'markdown', example], { cwd: repo })
+    expect(plain.exitCode).toBe(0)
+    expect(plain.stdout).toBe('## lint-config: no problems\n\nLinted 1 file.\n\n- ✔ fixtures/example/config\\_futures.yaml: no problems\n')
+    const broken = await runCli(['--format', 'markdown', '--balance', '1018', 'fixtures/invalid/bad-indentation.yaml'], { cwd: repo })
+    expect(broken.exitCode).toBe(1)
+    expect(broken.stdout).not.toContain('Balance')
+    expect(broken.stdout).toContain('A fatal YAML problem stopped the other rules on this file.')
+  })
+
+  it('leaves the other formats unchanged when a markdown report goes to a file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lint-config-md-'))
+    try {
+      const report = path.join(dir, 'summary.md')
+      const alone = await runCli(['--format', 'json', '--balance', '1018', example], { cwd: repo })
+      const withMarkdown = await runCli(['--format', 'json', '--format', 'markdown', '--output', report, '--balance', '1018', example], { cwd: repo })
+      expect(withMarkdown.stdout).toBe(alone.stdout)
+      expect(await readFile(report, 'utf8')).toContain('#### Balance $1,018.00 — profile small (progressive)')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
