@@ -112,9 +112,18 @@ export function leverageOf(cfg: SizingConfig): Fraction {
   return cfg.leverage?.value ?? ONE
 }
 
+const multipliers = new WeakMap<SizingConfig, Map<string, Fraction>>()
+
 /** `symbol_profiles[symbol].position_multiplier`, or 1. */
 export function multiplierOf(cfg: SizingConfig, symbol: string): Fraction {
-  return cfg.symbolProfiles.find((s) => s.symbol === symbol)?.multiplier ?? ONE
+  // A map per (frozen, memoised) config: configs with hundreds of symbols would otherwise search linearly per call.
+  let bySymbol = multipliers.get(cfg)
+  if (!bySymbol) {
+    bySymbol = new Map()
+    for (const s of cfg.symbolProfiles) if (!bySymbol.has(s.symbol)) bySymbol.set(s.symbol, s.multiplier)
+    multipliers.set(cfg, bySymbol)
+  }
+  return bySymbol.get(symbol) ?? ONE
 }
 
 /**
@@ -269,6 +278,16 @@ function selectionSpan(cfg: SizingConfig, i: number): Span | undefined {
  */
 export function sizePieces(cfg: SizingConfig, symbol?: string): SizePiece[] {
   const mult = symbol === undefined ? ONE : multiplierOf(cfg, symbol)
+  return scaledPieces(basePieces(cfg), mult)
+}
+
+const basePieceCache = new WeakMap<SizingConfig, readonly SizePiece[]>()
+const scaledCache = new WeakMap<readonly SizePiece[], Map<string, SizePiece[]>>()
+
+/** The base size's pieces, computed once per (frozen, memoised) config: every override of every symbol reuses them. */
+function basePieces(cfg: SizingConfig): readonly SizePiece[] {
+  const cached = basePieceCache.get(cfg)
+  if (cached) return cached
   const leverage = leverageOf(cfg)
   const out: SizePiece[] = []
   cfg.profiles.forEach((profile, i) => {
@@ -280,12 +299,28 @@ export function sizePieces(cfg: SizingConfig, symbol?: string): SizePiece[] {
       const interval = toInterval(span)
       out.push(
         seg.slope && seg.intercept
-          ? Object.freeze({ interval, profile, kind: seg.kind, slope: seg.slope.mul(mult), intercept: seg.intercept.mul(mult) })
+          ? Object.freeze({ interval, profile, kind: seg.kind, slope: seg.slope, intercept: seg.intercept })
           : Object.freeze({ interval, profile, kind: seg.kind }),
       )
     }
   })
-  return out
+  const frozen = Object.freeze(out)
+  basePieceCache.set(cfg, frozen)
+  return frozen
+}
+
+/** The pieces times a multiplier, cached per multiplier value (symbols share multipliers). */
+function scaledPieces(base: readonly SizePiece[], mult: Fraction): SizePiece[] {
+  let byMult = scaledCache.get(base)
+  if (!byMult) scaledCache.set(base, (byMult = new Map()))
+  const key = mult.toFraction()
+  const hit = byMult.get(key)
+  if (hit) return [...hit]
+  const out = base.map((p) =>
+    p.slope && p.intercept ? Object.freeze({ ...p, slope: p.slope.mul(mult), intercept: p.intercept.mul(mult) }) : p,
+  )
+  byMult.set(key, out)
+  return [...out]
 }
 
 /** Value of a profile's formula approached from the right of x (USD notional): what the size tends to just above x. */
