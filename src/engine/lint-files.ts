@@ -114,7 +114,24 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
     await rename(temp, file)
   } catch (error) {
     await rm(temp, { force: true })
-    throw new UsageError(`cannot write "${file}": ${(error as Error).message}`)
+    throw new UsageError(`cannot write "${file}": ${writeProblem(error, dir)}`)
+  }
+}
+
+/** Why a write failed, without the temporary file's name that Node's message would show. */
+function writeProblem(error: unknown, dir: string): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return `the directory "${dir}" does not exist`
+    case 'ENOTDIR':
+      return `"${dir}" is not a directory`
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'it is a directory'
+    default:
+      return (error as Error | undefined)?.message ?? String(error)
   }
 }
 

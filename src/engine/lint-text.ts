@@ -113,7 +113,7 @@ function directivesPass(
   const meta = (rules[UNUSED] ?? unusedDisableDirective).meta as RuleMeta
   const configured = settings.rules[UNUSED]?.severity ?? 'off'
   for (const { directive, rule, offset } of outcome.unused) {
-    const known = rule === undefined || rules[rule] !== undefined
+    const known = rule === undefined || Object.prototype.hasOwnProperty.call(rules, rule)
     // An unknown rule name is a typo that silently disables nothing: worth a warning even when unused-directive reports are off.
     const severity: Severity | 'off' = known ? configured : configured === 'off' ? 'warn' : configured
     if (severity === 'off') continue

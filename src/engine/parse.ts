@@ -1,11 +1,17 @@
 // Parses a config as PyYAML would (YAML 1.1, last duplicate wins) and turns every parser problem into a `yaml-syntax` report with a range.
 import {
+  Composer,
+  CST,
+  isAlias,
   isMap,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
   parseDocument,
+  Parser,
   visit,
+  YAMLParseError,
   type Alias,
   type Document,
   type Node,
@@ -86,27 +92,44 @@ export function encodingFailure(prefix: string, byte: number): ParsedConfig {
 export function parseConfig(source: string): ParsedConfig {
   const bom = source.charCodeAt(0) === 0xfeff
   const text = bom ? source.slice(1) : source
-  const lineCounter = new LineCounter()
   const syntax: SyntaxReport[] = []
-  let doc: Document.Parsed
+  const source11 = withYaml11Breaks(text)
+  // Counted from the text, not by yaml's parser: after some errors (a stray quote) it skips line breaks.
+  const lineCounter = countLines(source11)
+  let doc: Document.Parsed | undefined
+  let deepAt: number | undefined
   try {
-    doc = parseDocument(text, {
-      version: '1.1',
-      customTags: pyyamlTags,
-      uniqueKeys: false,
-      prettyErrors: false,
-      lineCounter,
-    })
+    // parseDocument, in two steps, so that nesting is measured before the composer recurses into it.
+    const tokens = Array.from(new Parser().parse(source11))
+    deepAt = deepestCollection(tokens)
+    if (deepAt === undefined) {
+      const composer = new Composer({
+        version: '1.1',
+        customTags: pyyamlTags,
+        uniqueKeys: false,
+        // toJS would print "Keys with collection values will be stringified" on the process's stderr.
+        logLevel: 'error',
+      })
+      for (const next of composer.compose(tokens, true, source11.length)) {
+        if (!doc) doc = next
+        else {
+          doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'))
+          break
+        }
+      }
+    }
   } catch {
-    // The composer recurses per nesting level; absurd depth overflows the stack.
-    const empty = parseDocument('', { lineCounter: new LineCounter() })
+    // Deep nesting is caught above; this is the last line of defence against a stack overflow.
+  }
+  if (!doc) {
+    const offset = deepAt
     return {
       text,
       bom,
-      doc: empty,
-      lineCounter: recount(text),
+      doc: parseDocument(''),
+      lineCounter,
       data: undefined,
-      syntax: [tooDeep(text)],
+      syntax: [offset === undefined ? tooDeep(text) : { messageId: 'tooDeep', data: {}, path: '', start: offset, end: offset + 1, fatal: true }],
       fatal: true,
     }
   }
@@ -128,6 +151,12 @@ export function parseConfig(source: string): ParsedConfig {
   if (firstError) {
     // One report: after the first real error a recovering parser mostly reports its own recovery.
     syntax.push(fromYamlError(firstError, text))
+  } else {
+    const tab = rejectedTab(source11)
+    if (tab !== -1) {
+      const message = 'A tab, which the bot\'s loader (PyYAML) accepts only inside quoted strings, block scalars and comments: use spaces'
+      syntax.push({ messageId: 'syntaxError', data: { message }, path: '', start: tab, end: tab + 1, fatal: true })
+    }
   }
   const multi = doc.errors.find((e) => e.code === 'MULTIPLE_DOCS')
   if (multi) {
@@ -142,6 +171,7 @@ export function parseConfig(source: string): ParsedConfig {
   if (!syntax.some((s) => s.fatal)) {
     syntax.push(...duplicateKeys(doc, lineCounter))
     syntax.push(...aliasProblems(doc))
+    syntax.push(...unhashableKeys(doc))
   }
 
   let data: unknown
@@ -267,6 +297,22 @@ function aliasProblems(doc: Document.Parsed): SyntaxReport[] {
   return out
 }
 
+/** A mapping or sequence used as a key: PyYAML fails with "found unhashable key" (yaml would stringify it). */
+function unhashableKeys(doc: Document.Parsed): SyntaxReport[] {
+  const out: SyntaxReport[] = []
+  walkMaps(doc.contents, '', (map) => {
+    for (const pair of map.items) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key
+      const kind = isMap(key) ? 'mapping' : isSeq(key) ? 'sequence' : undefined
+      const range = (pair.key as Node | null)?.range
+      if (kind === undefined || !range) continue
+      const message = `A ${kind} used as a mapping key, which the bot's loader (PyYAML) rejects ("found unhashable key")`
+      out.push({ messageId: 'syntaxError', data: { message }, path: '', start: range[0], end: Math.max(range[1], range[0] + 1), fatal: true })
+    }
+  })
+  return out
+}
+
 /** toJS threw: an alias bomb (count over the limit) or some alias we could not resolve. */
 function aliasFailure(doc: Document.Parsed, text: string, error: unknown): SyntaxReport {
   let alias: Alias | undefined
@@ -289,13 +335,108 @@ function aliasFailure(doc: Document.Parsed, text: string, error: unknown): Synta
   }
 }
 
+/**
+ * Nesting deeper than this is reported instead of parsed. yaml's composer recurses for every level, and when it runs
+ * out of stack V8 may abort the whole process (a regular expression compiled there fails with a fatal "out of memory")
+ * instead of throwing. PyYAML gives up a little deeper, at about 491 levels (Python's recursion limit), so the
+ * finding's "the bot's loader fails on it too" holds (give or take the bot's own stack).
+ */
+export const MAX_DEPTH = 490
+
+/** Offset of the first collection (in document order) nested deeper than MAX_DEPTH, measured on the CST without recursion. */
+function deepestCollection(tokens: readonly CST.Token[]): number | undefined {
+  const stack: [CST.Token | undefined, number][] = tokens.map((t): [CST.Token, number] => [t, 0]).reverse()
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!
+    if (!token) continue
+    if (token.type === 'document') {
+      stack.push([token.value, depth])
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_DEPTH) return token.offset
+      const items = token.items as readonly { key?: CST.Token | null; value?: CST.Token }[]
+      for (let i = items.length - 1; i >= 0; i--) {
+        stack.push([items[i]!.value, depth + 1])
+        stack.push([items[i]!.key ?? undefined, depth + 1])
+      }
+    }
+  }
+  return undefined
+}
+
 function tooDeep(text: string): SyntaxReport {
   return { messageId: 'tooDeep', data: {}, path: '', start: 0, end: lineEnd(text, 0), fatal: true }
 }
 
 function recount(text: string): LineCounter {
+  return countLines(withYaml11Breaks(text))
+}
+
+/** Line starts of a text whose line breaks are all LF (or CRLF). */
+function countLines(source: string): LineCounter {
   const lc = new LineCounter()
   lc.addNewLine(0)
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1)
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lc.addNewLine(i + 1)
   return lc
+}
+
+const YAML11_BREAKS = /\r(?!\n)|[\x85\u2028\u2029]/g
+
+/**
+ * PyYAML (YAML 1.1) also breaks lines at a lone CR (old Mac line endings), NEL, LS and PS, where yaml sees ordinary
+ * characters: a CR-only file would be one long line, and an LS pasted into a comment would hide the rest of the line
+ * from us but not from the bot. Each such break becomes an LF of the same length, so every offset still points into
+ * the text; inside quoted strings they stay, since there yaml's stricter indentation rules would reject the fold.
+ */
+function withYaml11Breaks(text: string): string {
+  YAML11_BREAKS.lastIndex = 0
+  if (!YAML11_BREAKS.test(text)) return text
+  const quoted: [number, number][] = []
+  let offset = 0
+  let scalarNext = false
+  for (const token of new Lexer().lex(text)) {
+    if (token === CST.DOCUMENT || token === CST.FLOW_END) continue
+    if (token === CST.SCALAR) {
+      scalarNext = true
+      continue
+    }
+    const type = scalarNext ? 'scalar' : CST.tokenType(token)
+    scalarNext = false
+    if (type === 'single-quoted-scalar' || type === 'double-quoted-scalar') quoted.push([offset, offset + token.length])
+    offset += token.length
+  }
+  let next = 0
+  return text.replace(YAML11_BREAKS, (found: string, at: number) => {
+    while (next < quoted.length && quoted[next]![1] <= at) next++
+    return next < quoted.length && quoted[next]![0] <= at ? found : '\n'
+  })
+}
+
+/**
+ * PyYAML separates tokens with spaces only: a tab anywhere but inside a quoted or block scalar or a comment stops its
+ * scanner ("found character '\\t' that cannot start any token"), where yaml accepts most of them. The offset of the
+ * first such tab, or -1.
+ */
+function rejectedTab(source: string): number {
+  if (!source.includes('\t')) return -1
+  let offset = 0
+  let scalarNext = false
+  let blockHeader = false
+  for (const token of new Lexer().lex(source)) {
+    // Control tokens mark what follows and take no room in the source.
+    if (token === CST.DOCUMENT || token === CST.FLOW_END) continue
+    if (token === CST.SCALAR) {
+      scalarNext = true
+      continue
+    }
+    const type = scalarNext ? (blockHeader ? 'block-scalar' : 'plain-scalar') : CST.tokenType(token)
+    if (scalarNext) blockHeader = false
+    else if (type === 'block-scalar-header') blockHeader = true
+    scalarNext = false
+    if (type !== 'comment' && type !== 'single-quoted-scalar' && type !== 'double-quoted-scalar' && type !== 'block-scalar') {
+      const tab = token.indexOf('\t')
+      if (tab !== -1) return offset + tab
+    }
+    offset += token.length
+  }
+  return -1
 }

@@ -6,8 +6,19 @@ import type { Span } from './locate.js'
 /** Replaces each `{{name}}` with `data[name]`; an unknown name is left visible rather than becoming "undefined". */
 export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, name: string) =>
-    data && Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
+    data && Object.prototype.hasOwnProperty.call(data, name) ? printable(String(data[name])) : whole,
   )
+}
+
+/**
+ * Control, line-separator and bidi characters that reach a message from the linted file (a key written "\e[2J" or
+ * "a\nb" in double quotes) are shown escaped: a message stays on one line and cannot drive the reader's terminal.
+ */
+function printable(value: string): string {
+  return value.replace(/[\x00-\x1F\x7F-\x9F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+  })
 }
 
 /** 1-based line and column for a 0-based offset (column counts UTF-16 code units, as ESLint and editors do). */
