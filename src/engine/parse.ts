@@ -160,11 +160,13 @@ export function parseConfig(source: string): ParsedConfig {
   }
   const multi = doc.errors.find((e) => e.code === 'MULTIPLE_DOCS')
   if (multi) {
-    syntax.push({ messageId: 'multipleDocuments', data: {}, path: '', start: multi.pos[0], end: lineEnd(text, multi.pos[0]), fatal: false })
+    // yaml.safe_load refuses a stream of several documents ("expected a single document in the stream").
+    syntax.push({ messageId: 'multipleDocuments', data: {}, path: '', start: multi.pos[0], end: lineEnd(text, multi.pos[0]), fatal: true })
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
-      syntax.push({ messageId: 'unknownTag', data: { message: firstLine(warning.message) }, path: '', start: warning.pos[0], end: Math.max(warning.pos[1], warning.pos[0] + 1), fatal: false })
+      // The safe loader has no constructor for it ("could not determine a constructor for the tag").
+      syntax.push({ messageId: 'unknownTag', data: { message: firstLine(warning.message) }, path: '', start: warning.pos[0], end: Math.max(warning.pos[1], warning.pos[0] + 1), fatal: true })
     }
   }
 

@@ -98,7 +98,7 @@ export function toLintSettings(loaded: LoadedSettings | undefined, rules: Record
   const raw = loaded?.raw
   if (!raw) return settings
   for (const [id, entry] of Object.entries(raw.rules ?? {})) {
-    const rule = rules[id]
+    const rule = Object.hasOwn(rules, id) ? rules[id] : undefined
     if (!rule) throw new SettingsError(`rules.${id}: unknown rule${suggest(id, Object.keys(rules))}`)
     const [severity, options] = normaliseEntry(entry)
     settings.rules[id] = { severity, options: { ...(rule.meta.defaultOptions as object), ...(options ?? {}) } }

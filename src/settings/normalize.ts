@@ -37,7 +37,7 @@ export function parseRuleFlag(flag: string, rules: Record<string, Rule>): [strin
   if (!match) throw new SettingsError(`--rule expects id:severity (off, warn or error), got "${flag}"`)
   const id = match[1]!.trim()
   const severity = match[2]!.trim()
-  if (!rules[id]) throw new SettingsError(`--rule: unknown rule "${id}"${suggest(id, Object.keys(rules))}`)
+  if (!Object.hasOwn(rules, id)) throw new SettingsError(`--rule: unknown rule "${id}"${suggest(id, Object.keys(rules))}`)
   if (!SEVERITIES.includes(severity as SeveritySetting)) {
     throw new SettingsError(`--rule ${id}: severity must be off, warn or error, got "${severity}"`)
   }

@@ -49,10 +49,13 @@ describe('parseConfig structure', () => {
     expect(parsed.syntax.map((s) => [s.messageId, s.start, s.end])).toEqual([['duplicateKey', 5, 6]])
   })
 
-  it('lints the first document of several', () => {
-    const parsed = parseConfig('a: 1\n---\nb: 2\n')
-    expect(parsed.data).toEqual({ a: 1 })
-    expect(parsed.fatal).toBe(false)
+  it('a second document is fatal, as yaml.safe_load refuses it, even an empty one', () => {
+    for (const text of ['a: 1\n---\nb: 2\n', 'a: 1\n---\n', 'a: 1\n...\n---\n']) {
+      const parsed = parseConfig(text)
+      expect(parsed.fatal).toBe(true)
+      expect(parsed.syntax.map((s) => s.messageId)).toEqual(['multipleDocuments'])
+    }
+    expect(parseConfig('---\na: 1\n...\n').fatal).toBe(false)
   })
 
   it('has no data after a fatal syntax error', () => {

@@ -211,7 +211,7 @@ describe('syntax errors: one fatal finding at the right place', () => {
   })
   it('a second document', () => {
     expect(rows('a: 1\n---\nb: 2\n')).toEqual([
-      [YAML_SYNTAX, 'multipleDocuments', 2, 1, 'The file holds more than one YAML document; the bot loads a single document (only the first is linted)'],
+      [YAML_SYNTAX, 'multipleDocuments', 2, 1, "A second YAML document starts here: the bot's loader (yaml.safe_load) refuses a file with more than one"],
     ])
   })
 })

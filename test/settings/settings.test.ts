@@ -136,6 +136,19 @@ describe('bad settings: exit 2, one line naming the file and the key', () => {
   })
 })
 
+describe('--rule with a name from Object.prototype', () => {
+  for (const id of ['__proto__', 'constructor', 'toString']) {
+    it(`${id} is an unknown rule (exit 2), not a prototype lookup`, async () => {
+      const cwd = workspace({})
+      stale(cwd, 'config_futures.yaml')
+      const run = await runCli(['--rule', `${id}:off`, 'config_futures.yaml'], { cwd })
+      expect(run.exitCode).toBe(2)
+      expect(run.stderr).toMatch(new RegExp(`^lint-config: --rule: unknown rule "${id.replace(/_/g, '_')}"`))
+      expect(Object.prototype).not.toHaveProperty('severity')
+    })
+  }
+})
+
 describe('--print-config', () => {
   it('prints the effective settings for a file as JSON', async () => {
     const cwd = workspace({ '.lint-config.yaml': 'balances: [1018]\nrules:\n  stale-override: [warn, {tolerance: 0.4}]\n' })
