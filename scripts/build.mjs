@@ -1,25 +1,58 @@
-// Build: compile the JSON Schemas to standalone validators, then bundle the CLI into dist/ with esbuild.
+// Build: compile the JSON Schemas to standalone validators, bundle with esbuild, then make the CLI's V8 code cache.
 import { build } from 'esbuild'
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { chmod, readFile, rm } from 'node:fs/promises'
 import { compileSchemas } from './compile-schemas.mjs'
 
+const root = new URL('..', import.meta.url).pathname
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
-await compileSchemas()
-await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true })
-await build({
-  entryPoints: { bin: 'src/bin.ts', index: 'src/index.ts', action: 'src/action/main.ts' },
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  // CommonJS dependencies (ajv) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
   define: { __LINT_CONFIG_VERSION__: JSON.stringify(pkg.version) },
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
-  absWorkingDir: new URL('..', import.meta.url).pathname,
+  absWorkingDir: root,
+}
+
+await compileSchemas()
+await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true })
+
+// The library API and the GitHub Action entry point, as ES modules.
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts', action: 'src/action/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+  format: 'esm',
+  // CommonJS dependencies (ajv) call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
+  chunkNames: 'chunks/[name]-[hash]',
 })
+
+// The command line: one CommonJS file, which bin.js compiles through vm.Script so V8 can use a code cache
+// (Node 20 has no compile cache for ES modules).
+await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.cjs',
+  format: 'cjs',
+  minify: true,
+  define: { ...common.define, 'import.meta.url': '__lcImportMetaUrl' },
+  banner: { js: "const __lcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+})
+await build({ ...common, entryPoints: ['src/bin.ts'], outfile: 'dist/bin.js', format: 'esm', packages: 'external' })
 await chmod(new URL('../dist/bin.js', import.meta.url), 0o755)
+
+// One real run compiles the functions a lint needs; bin.js then saves them as dist/cli.cjs.cache.
+const warm = spawnSync(process.execPath, ['dist/bin.js', '--balance', '1018', 'fixtures/example/config_futures.yaml'], {
+  cwd: root,
+  env: { ...process.env, LINT_CONFIG_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
+  encoding: 'utf8',
+})
+// The example has findings (exit 1); anything else, or no cache, means the CLI itself is broken.
+if (warm.status !== 1 || !existsSync(new URL('../dist/cli.cjs.cache', import.meta.url))) {
+  throw new Error(`making the code cache failed (exit ${warm.status}): ${warm.stderr}`)
+}
