@@ -1,6 +1,7 @@
 // The built executable as a user runs it: a whole process through dist/bin.js (built by `npm ci`), exit codes and output.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -40,8 +41,15 @@ describe('dist/bin.js', () => {
     expect(run(['nope/config_futures.yaml'])).toEqual({ status: 2, stdout: '', stderr: 'lint-config: cannot read "nope/config_futures.yaml": no such file or directory\n' })
   })
 
-  it('works the same when the code cache does not fit (another Node.js): V8 rejects it and compiles as usual', () => {
-    const result = run(['fixtures/valid/progressive-ladder.yaml'], { NODE_OPTIONS: '--max-lazy' })
-    expect(result).toEqual({ status: 0, stdout: '', stderr: '' })
+  it('works the same when the code cache does not fit (another Node.js, a damaged file): V8 rejects it and compiles as usual', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lint-config-bin-'))
+    try {
+      cpSync(path.join(repo, 'dist'), dir, { recursive: true })
+      writeFileSync(path.join(dir, 'cli.cjs.cache'), Buffer.alloc(4096, 7))
+      const child = spawnSync(process.execPath, [path.join(dir, 'bin.js'), 'fixtures/valid/progressive-ladder.yaml'], { cwd: repo, encoding: 'utf8' })
+      expect({ status: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ status: 0, stdout: '', stderr: '' })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
