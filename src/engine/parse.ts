@@ -19,7 +19,8 @@ import {
   type YAMLError,
   type YAMLMap,
 } from 'yaml'
-import { pyyamlTags } from './pyyaml-schema.js'
+import { fastParse } from './fast-parse.js'
+import { PYYAML_DOCUMENT_OPTIONS } from './pyyaml-schema.js'
 
 /** A `yaml-syntax` report that already knows its range (offsets into the linted text, end exclusive). */
 export interface SyntaxReport {
@@ -92,6 +93,13 @@ export function encodingFailure(prefix: string, byte: number): ParsedConfig {
 export function parseConfig(source: string): ParsedConfig {
   const bom = source.charCodeAt(0) === 0xfeff
   const text = bom ? source.slice(1) : source
+  // The common case (block YAML as real configs use it) in one cheap pass; anything unusual bails out to yaml's
+  // parser below. fastParse bails wherever a check below could report something, except duplicate keys.
+  const fast = fastParse(text)
+  if (fast) {
+    const duplicates = duplicateKeys(fast.doc, fast.lineCounter).sort((a, b) => a.start - b.start)
+    return { text, bom, doc: fast.doc, lineCounter: fast.lineCounter, data: fast.data, syntax: duplicates, fatal: false }
+  }
   const syntax: SyntaxReport[] = []
   const source11 = withYaml11Breaks(text)
   // Counted from the text, not by yaml's parser: after some errors (a stray quote) it skips line breaks.
@@ -103,13 +111,7 @@ export function parseConfig(source: string): ParsedConfig {
     const tokens = Array.from(new Parser().parse(source11))
     deepAt = deepestCollection(tokens)
     if (deepAt === undefined) {
-      const composer = new Composer({
-        version: '1.1',
-        customTags: pyyamlTags,
-        uniqueKeys: false,
-        // toJS would print "Keys with collection values will be stringified" on the process's stderr.
-        logLevel: 'error',
-      })
+      const composer = new Composer(PYYAML_DOCUMENT_OPTIONS)
       for (const next of composer.compose(tokens, true, source11.length)) {
         if (!doc) doc = next
         else {

@@ -56,3 +56,12 @@ export function pyyamlTags(tags: Tags): Tags {
   }
   return out
 }
+
+/** Document options for composing as PyYAML loads: YAML 1.1, its scalar tags, every duplicate key kept (last wins). */
+export const PYYAML_DOCUMENT_OPTIONS = {
+  version: '1.1',
+  customTags: pyyamlTags,
+  uniqueKeys: false,
+  // toJS would print "Keys with collection values will be stringified" on the process's stderr.
+  logLevel: 'error',
+} as const
