@@ -39,7 +39,7 @@ await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
   format: 'cjs',
-  minify: true,
+  minify: process.env.LINT_CONFIG_NO_MINIFY !== "1",
   define: { ...common.define, 'import.meta.url': '__lcImportMetaUrl' },
   banner: { js: "const __lcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 })

@@ -27,6 +27,8 @@ export interface FastParsed {
   data: unknown
   /** Line starts, as parse.ts counts them (0, then after every LF). */
   lineCounter: LineCounter
+  /** Some mapping repeats a key (keys here are always strings, so an own key seen twice is exactly that). */
+  hasDuplicateKeys: boolean
 }
 
 /** Why fastParse left a text to the `yaml` package. */
@@ -195,10 +197,16 @@ interface Frame {
 
 type ValueNode = Scalar | YAMLMap | YAMLSeq
 
-function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
+/** Sets `obj[key]` as the composer's toJS would; true when `key` was already an own key (a duplicate). */
+function setKey(obj: Record<string, unknown>, key: string, value: unknown): boolean {
   // As yaml's addPairToJSMap: a repeated key (or one inherited, such as __proto__) is redefined in place.
-  if (key in obj) Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
-  else obj[key] = value
+  if (!(key in obj)) {
+    obj[key] = value
+    return false
+  }
+  const repeated = Object.hasOwn(obj, key)
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
+  return repeated
 }
 
 class FastParser {
@@ -209,6 +217,7 @@ class FastParser {
   private readonly valueTags: ScalarTag[]
   private readonly keyTags: ScalarTag[]
   private readonly lineCounter = new LineCounter()
+  private hasDuplicateKeys = false
   private readonly stack: Frame[] = []
   private docStart = -1
 
@@ -334,7 +343,7 @@ class FastParser {
       frame = this.pushFrame(!isSeq, d, i)
       const pair = this.ePair!
       pair.value = frame.node
-      setKey(this.top(-2).data as Record<string, unknown>, this.eKey, frame.data)
+      if (setKey(this.top(-2).data as Record<string, unknown>, this.eKey, frame.data)) this.hasDuplicateKeys = true
       this.pending = Pending.None
     } else {
       let rEnd = -1
@@ -417,7 +426,7 @@ class FastParser {
     if (comment) node.range![2] = end
     this.ePair!.value = node
     this.top(-1).lastEnd = node.range![2]
-    setKey(this.top(-1).data as Record<string, unknown>, this.eKey, null)
+    if (setKey(this.top(-1).data as Record<string, unknown>, this.eKey, null)) this.hasDuplicateKeys = true
     this.pending = Pending.None
     this.rMaxCol = -1
   }
@@ -540,7 +549,7 @@ class FastParser {
     }
     this.lineEnd(valueEnd, end)
     map.items.push(new Pair(key, node) as Pair<unknown, unknown>)
-    setKey(frame.data as Record<string, unknown>, name, data)
+    if (setKey(frame.data as Record<string, unknown>, name, data)) this.hasDuplicateKeys = true
     this.setPendingValue(node, next, frame.indent)
   }
 
@@ -586,7 +595,7 @@ class FastParser {
     const contentEnd = root.node.range![2]
     // A comment-only item that reached the root moves to the document's end.
     doc.range = [this.docStart, contentEnd, rEnd === -1 ? contentEnd : rEnd]
-    return { doc, data: root.data, lineCounter: this.lineCounter }
+    return { doc, data: root.data, lineCounter: this.lineCounter, hasDuplicateKeys: this.hasDuplicateKeys }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -841,7 +850,7 @@ class FastParser {
           if (v === end) throw new Bail('multiline', start)
           const value = this.flowItem(v, end, depth)
           ;(coll as YAMLMap).items.push(new Pair(key, value) as Pair<unknown, unknown>)
-          setKey(obj, key.value as string, this.flowData)
+          if (setKey(obj, key.value as string, this.flowData)) this.hasDuplicateKeys = true
         } else {
           ;(coll as YAMLSeq).items.push(this.flowItem(i, end, depth))
           arr.push(this.flowData)

@@ -97,7 +97,7 @@ export function parseConfig(source: string): ParsedConfig {
   // parser below. fastParse bails wherever a check below could report something, except duplicate keys.
   const fast = fastParse(text)
   if (fast) {
-    const duplicates = duplicateKeys(fast.doc, fast.lineCounter).sort((a, b) => a.start - b.start)
+    const duplicates = fast.hasDuplicateKeys ? duplicateKeys(fast.doc, fast.lineCounter).sort((a, b) => a.start - b.start) : []
     return { text, bom, doc: fast.doc, lineCounter: fast.lineCounter, data: fast.data, syntax: duplicates, fatal: false }
   }
   const syntax: SyntaxReport[] = []
@@ -264,16 +264,26 @@ function duplicateKeys(doc: Document.Parsed, lineCounter: LineCounter): SyntaxRe
 }
 
 /** Visits each mapping with the JSON pointer of the data it becomes (last duplicate wins, like the data). */
-function walkMaps(node: unknown, path: string, onMap: (map: YAMLMap, path: string) => void, depth = 0): void {
-  if (depth > 10_000) return
-  if (isMap(node)) {
-    onMap(node, path)
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) && typeof pair.key.value !== 'symbol' ? String(pair.key.value) : undefined
-      if (key !== undefined) walkMaps(pair.value, `${path}/${escapePointer(key)}`, onMap, depth + 1)
+function walkMaps(node: unknown, path: string, onMap: (map: YAMLMap, path: string) => void): void {
+  // Iterative, and pointers are built only for mappings: configs run to tens of thousands of nodes.
+  const stack: [unknown, string][] = [[node, path]]
+  while (stack.length > 0) {
+    const [current, at] = stack.pop()!
+    if (isMap(current)) {
+      onMap(current, at)
+      for (let i = current.items.length - 1; i >= 0; i--) {
+        const pair = current.items[i]!
+        const value = pair.value
+        if (!isMap(value) && !isSeq(value)) continue
+        const key = isScalar(pair.key) && typeof pair.key.value !== 'symbol' ? String(pair.key.value) : undefined
+        if (key !== undefined) stack.push([value, `${at}/${escapePointer(key)}`])
+      }
+    } else if (isSeq(current)) {
+      for (let i = current.items.length - 1; i >= 0; i--) {
+        const item = current.items[i]
+        if (isMap(item) || isSeq(item)) stack.push([item, `${at}/${i}`])
+      }
     }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) => walkMaps(item, `${path}/${index}`, onMap, depth + 1))
   }
 }
 
