@@ -571,6 +571,20 @@ interface Bound {
 
 /** Smallest and largest size the base (or `symbol`'s) size takes where defined; undefined when it is defined nowhere. */
 export function sizeRange(cfg: SizingConfig, symbol?: string): SizeRange | undefined {
+  // Symbols with the same multiplier have the same range; configs with hundreds of symbols ask for each.
+  const mult = symbol === undefined ? ONE : multiplierOf(cfg, symbol)
+  let byMult = rangeCache.get(cfg)
+  if (!byMult) rangeCache.set(cfg, (byMult = new Map()))
+  const key = mult.toFraction()
+  if (byMult.has(key)) return byMult.get(key)
+  const range = computeSizeRange(sizePieces(cfg, symbol))
+  byMult.set(key, range)
+  return range
+}
+
+const rangeCache = new WeakMap<SizingConfig, Map<string, SizeRange | undefined>>()
+
+function computeSizeRange(pieces: readonly SizePiece[]): SizeRange | undefined {
   let min: Bound | undefined
   let max: Bound | undefined
   const better = (cur: Bound | undefined, cand: Bound, dir: 1 | -1): Bound => {
@@ -582,7 +596,7 @@ export function sizeRange(cfg: SizingConfig, symbol?: string): SizeRange | undef
     if (c === 0) return { value: cur.value, attained: cur.attained || cand.attained }
     return cur
   }
-  for (const p of sizePieces(cfg, symbol)) {
+  for (const p of pieces) {
     if (!p.slope || !p.intercept) continue
     const { lo, loClosed, hi, hiClosed } = p.interval
     const sign = p.slope.compare(0)
