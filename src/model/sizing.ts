@@ -402,6 +402,41 @@ export function overrideLiveSet(cfg: SizingConfig, symbol: string, o: Fraction, 
   return mergeIntervals(parts)
 }
 
+/** The sizes one piece takes (the image of its interval under its affine map), as a span. */
+function pieceImage(piece: SizePiece): Span | undefined {
+  const { slope, intercept, interval } = piece
+  if (!slope || !intercept) return undefined
+  const sign = slope.compare(0)
+  const atLo = at(slope, intercept, interval.lo)
+  if (sign === 0) return { lo: atLo, loClosed: true, hi: atLo, hiClosed: true }
+  const atHi = interval.hi === null ? null : at(slope, intercept, interval.hi)
+  return sign > 0
+    ? { lo: atLo, loClosed: interval.loClosed, hi: atHi, hiClosed: interval.hiClosed }
+    : { lo: atHi, loClosed: interval.hiClosed, hi: atLo, hiClosed: interval.loClosed }
+}
+
+const imageCache = new WeakMap<SizingConfig, Map<string, (Span | undefined)[]>>()
+
+/** Each piece's image for `symbol`, cached per multiplier: a stale-override run asks once per override. */
+function pieceImages(cfg: SizingConfig, symbol: string): (Span | undefined)[] {
+  let byMult = imageCache.get(cfg)
+  if (!byMult) imageCache.set(cfg, (byMult = new Map()))
+  const key = multiplierOf(cfg, symbol).toFraction()
+  let images = byMult.get(key)
+  if (!images) byMult.set(key, (images = sizePieces(cfg, symbol).map(pieceImage)))
+  return images
+}
+
+/**
+ * Whether override `o` is live for `symbol` at some balance: exactly `overrideLiveSet(...).length > 0`, but by
+ * comparing the sizes each piece takes with the live sizes, without inverting a single piece.
+ */
+export function overrideEverLive(cfg: SizingConfig, symbol: string, o: Fraction, tol: Fraction = cfg.tolerance.value): boolean {
+  const sizes = liveSizes(o, tol)
+  if (!sizes) return false
+  return pieceImages(cfg, symbol).some((image) => image !== undefined && intersect(image, sizes) !== undefined)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ladder shape: what profile-continuity and profile-monotonicity report on
 

@@ -2,7 +2,7 @@
 import Fraction from 'fraction.js'
 import { formatNumber, formatPercent, formatUsd, q, roundScaled } from '../model/decimal.js'
 import { readSizingConfig, type OverrideView, type SizingConfig } from '../model/sizing-config.js'
-import { formatIntervals, isOverrideLive, overrideLiveSet, sizeRange, symbolSize, type SizeRange } from '../model/sizing.js'
+import { formatIntervals, isOverrideLive, overrideEverLive, overrideLiveSet, sizeRange, symbolSize, type SizeRange } from '../model/sizing.js'
 import type { Rule } from '../types.js'
 
 export interface StaleOverrideOptions {
@@ -92,19 +92,21 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
       // Nothing defines a size for this symbol at any balance: there is no size to compare an override with.
       if (!range) continue
       for (const o of symbolView.overrides) {
-        const live = overrideLiveSet(cfg, o.symbol, o.value.value, tol)
-        if (live.length === 0) {
+        if (!overrideEverLive(cfg, o.symbol, o.value.value, tol)) {
           yield { path: o.value.path, messageId: 'neverLive', data: { ...label(o), tolerance, range: formatSizeRange(range) } }
           continue
         }
+        // The exact live set is only needed to word a finding; most overrides have none.
+        let live: string | undefined
         for (const b of balances) {
           const s = symbolSize(cfg, o.symbol, b)
           if (s === undefined || isOverrideLive(o.value.value, s, tol)) continue
           const deviation = s.gt(0) ? formatExcessDeviation(o.value.value.sub(s).abs().div(s), tol) : 'without bound'
+          live ??= formatIntervals(overrideLiveSet(cfg, o.symbol, o.value.value, tol))
           yield {
             path: o.value.path,
             messageId: 'ignoredAt',
-            data: { ...label(o), balance: formatUsd(b), size: formatUsd(s), deviation, tolerance, live: formatIntervals(live) },
+            data: { ...label(o), balance: formatUsd(b), size: formatUsd(s), deviation, tolerance, live },
           }
         }
       }

@@ -18,6 +18,7 @@ import {
   marginAt,
   mergeIntervals,
   overrideLiveAt,
+  overrideEverLive,
   overrideLiveSet,
   profileShapes,
   selectProfile,
@@ -727,6 +728,18 @@ describe('laws (fast-check, seed 42)', () => {
     if (sizes.length === 0) return q(c.oRandom)
     return sizes[c.pick % sizes.length]!.mul(new Fraction(c.factor))
   }
+
+  it('overrideEverLive is exactly "the live set is not empty"', () => {
+    fc.assert(
+      fc.property(overrideCase, (c) => {
+        const cfg = readSizingConfig(c.data)
+        const tol = c.tol === undefined ? cfg.tolerance.value : new Fraction(c.tol)
+        const o = pickOverride(cfg, c)
+        expect(overrideEverLive(cfg, c.symbol, o, tol)).toBe(overrideLiveSet(cfg, c.symbol, o, tol).length > 0)
+      }),
+      { seed: SEED, numRuns: 1000 },
+    )
+  })
 
   it('the override live set agrees with the pointwise test at every probe and interval end', () => {
     fc.assert(
