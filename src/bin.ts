@@ -4,12 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import v8 from 'node:v8'
 import vm from 'node:vm'
-
-// A lint run is short: V8's optimizing compiler costs more than it saves unless a function is really hot (a
-// 50,000-line file). The build makes the code cache under the same flag, which V8 checks when it reads the cache.
-v8.setFlagsFromString('--interrupt-budget=300000')
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const bundle = path.join(here, 'cli.cjs')
