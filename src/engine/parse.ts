@@ -62,7 +62,7 @@ export const MAX_ALIAS_COUNT = 100
 
 // PyYAML's Reader rejects these before parsing; the bot would never start with such a file.
 // eslint-disable-next-line no-control-regex
-const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+export const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
 
 /** A file that is not UTF-8: one fatal report at the first bad byte; `prefix` is the text before it. */
 export function encodingFailure(prefix: string, byte: number): ParsedConfig {
@@ -393,7 +393,7 @@ function countLines(source: string): LineCounter {
   return lc
 }
 
-const YAML11_BREAKS = /\r(?!\n)|[\x85\u2028\u2029]/g
+export const YAML11_BREAKS = /\r(?!\n)|[\x85\u2028\u2029]/g
 
 /**
  * PyYAML (YAML 1.1) also breaks lines at a lone CR (old Mac line endings), NEL, LS and PS, where yaml sees ordinary
@@ -430,7 +430,7 @@ function withYaml11Breaks(text: string): string {
  * scanner ("found character '\\t' that cannot start any token"), where yaml accepts most of them. The offset of the
  * first such tab, or -1.
  */
-function rejectedTab(source: string): number {
+export function rejectedTab(source: string): number {
   if (!source.includes('\t')) return -1
   let offset = 0
   let scalarNext = false
