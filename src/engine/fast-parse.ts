@@ -197,6 +197,28 @@ interface Frame {
 
 type ValueNode = Scalar | YAMLMap | YAMLSeq
 
+// yaml's node constructors define the node-type marker (a Symbol.for('yaml.node.type') property, which isScalar,
+// isPair and every consumer read) on each instance with Object.defineProperty, which costs as much as the rest of
+// building the node. On a shared prototype the marker reads the same; the differential tests pin the equivalence.
+const NODE_TYPE = Symbol.for('yaml.node.type')
+const SCALAR_PROTO: Scalar = Object.create(Scalar.prototype, { [NODE_TYPE]: { value: Symbol.for('yaml.scalar') } })
+const PAIR_PROTO: Pair = Object.create(Pair.prototype, { [NODE_TYPE]: { value: Symbol.for('yaml.pair') } })
+
+/** A Scalar as `new Scalar(value)` makes it, without the per-instance defineProperty. */
+function newScalar(value: unknown): Scalar {
+  const node = Object.create(SCALAR_PROTO) as Scalar
+  node.value = value
+  return node
+}
+
+/** A Pair as `new Pair(key, value)` makes it, without the per-instance defineProperty. */
+function newPair<K, V>(key: K, value: V): Pair<K, V> {
+  const pair = Object.create(PAIR_PROTO) as Pair<K, V>
+  pair.key = key
+  pair.value = value
+  return pair
+}
+
 /** Sets `obj[key]` as the composer's toJS would; true when `key` was already an own key (a duplicate). */
 function setKey(obj: Record<string, unknown>, key: string, value: unknown): boolean {
   // As yaml's addPairToJSMap: a repeated key (or one inherited, such as __proto__) is redefined in place.
@@ -509,7 +531,7 @@ class FastParser {
     const name = key.value as string
     if (k === end || text.charCodeAt(k) === 0x23) {
       // `key:` alone: null, or a block collection on the next lines.
-      const pair = new Pair<Scalar, ValueNode | null>(key, null)
+      const pair = newPair<Scalar, ValueNode | null>(key, null)
       map.items.push(pair as Pair<unknown, unknown>)
       this.pending = Pending.Empty
       this.ePair = pair
@@ -548,7 +570,7 @@ class FastParser {
       valueEnd = scalarEnd
     }
     this.lineEnd(valueEnd, end)
-    map.items.push(new Pair(key, node) as Pair<unknown, unknown>)
+    map.items.push(newPair(key, node) as Pair<unknown, unknown>)
     if (setKey(frame.data as Record<string, unknown>, name, data)) this.hasDuplicateKeys = true
     this.setPendingValue(node, next, frame.indent)
   }
@@ -607,7 +629,7 @@ class FastParser {
       const n = simpleNumber(source)
       if (n === n) {
         // What the schema's int or float tag gives these shapes (see simpleNumber), without the tag search.
-        const node = new Scalar(n)
+        const node = newScalar(n)
         node.range = [start, end, end]
         node.source = source
         node.type = Scalar.PLAIN
@@ -626,7 +648,7 @@ class FastParser {
     }
     let node: Scalar
     if (tag === undefined) {
-      node = new Scalar(source)
+      node = newScalar(source)
     } else {
       if (atKey) throw new Bail(tag.tag === MERGE_TAG ? 'mergeKey' : 'nonStringKey', start)
       if (tag.tag === TIMESTAMP_TAG) throw new Bail('timestamp', start)
@@ -640,7 +662,7 @@ class FastParser {
         this.doc.options,
       )
       if (failed) throw new Bail('syntax', start)
-      node = isScalar(res) ? res : new Scalar(res)
+      node = isScalar(res) ? res : newScalar(res)
     }
     node.range = [start, end, end]
     node.source = source
@@ -652,7 +674,7 @@ class FastParser {
   /** A quoted scalar from `start` to `end` (after the closing quote); `scanValue` holds its value. */
   private quotedNode(quote: number, start: number, end: number): Scalar {
     const value = this.scanValue
-    const node = new Scalar(value)
+    const node = newScalar(value)
     node.range = [start, end, end]
     node.source = value
     node.type = quote === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE
@@ -849,7 +871,7 @@ class FastParser {
           const v = this.skipSpaces(colon + 2, end)
           if (v === end) throw new Bail('multiline', start)
           const value = this.flowItem(v, end, depth)
-          ;(coll as YAMLMap).items.push(new Pair(key, value) as Pair<unknown, unknown>)
+          ;(coll as YAMLMap).items.push(newPair(key, value) as Pair<unknown, unknown>)
           if (setKey(obj, key.value as string, this.flowData)) this.hasDuplicateKeys = true
         } else {
           ;(coll as YAMLSeq).items.push(this.flowItem(i, end, depth))
