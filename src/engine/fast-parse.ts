@@ -211,6 +211,14 @@ function newScalar(value: unknown): Scalar {
   return node
 }
 
+/** A prototype for collections of one document: the node-type marker and the schema `new YAMLMap(schema)` defines. */
+function collectionProto(base: object, type: string, schema: unknown): object {
+  return Object.create(base, {
+    [NODE_TYPE]: { value: Symbol.for(type) },
+    schema: { value: schema, configurable: true, enumerable: false, writable: true },
+  })
+}
+
 /** A Pair as `new Pair(key, value)` makes it, without the per-instance defineProperty. */
 function newPair<K, V>(key: K, value: V): Pair<K, V> {
   const pair = Object.create(PAIR_PROTO) as Pair<K, V>
@@ -260,6 +268,9 @@ class FastParser {
   private eFirstComment = -1
   private eBreaks = 0
   private eSecondBreak = -1
+  /** Prototypes for this document's mappings and sequences (see collectionProto). */
+  private readonly mapProto: object
+  private readonly seqProto: object
 
   // Set by the scanners.
   private term = Term.Eol
@@ -272,6 +283,8 @@ class FastParser {
     this.text = text
     this.len = text.length
     this.doc = new Document(undefined, FAST_PARSE_DOCUMENT_OPTIONS) as Document.Parsed
+    this.mapProto = collectionProto(YAMLMap.prototype, 'yaml.map', this.doc.schema)
+    this.seqProto = collectionProto(YAMLSeq.prototype, 'yaml.seq', this.doc.schema)
     // As findScalarTagByTest in yaml's compose-scalar.js.
     this.valueTags = []
     this.keyTags = []
@@ -390,16 +403,22 @@ class FastParser {
     }
   }
 
+  /** An empty mapping or sequence, as `new YAMLMap(schema)` / `new YAMLSeq(schema)` would make it. */
+  private collection<T extends YAMLMap | YAMLSeq>(isMap: boolean): T {
+    const node = Object.create(isMap ? this.mapProto : this.seqProto) as T
+    node.items = []
+    return node
+  }
+
   private top(n: number): Frame {
     return this.stack[this.stack.length + n]!
   }
 
   private pushFrame(isMap: boolean, indent: number, start: number): Frame {
     if (this.stack.length >= MAX_BLOCK_DEPTH) throw new Bail('tooDeep', start)
-    const schema = this.doc.schema
     const frame: Frame = isMap
-      ? { isMap, indent, start, node: new YAMLMap(schema), data: {}, lastEnd: start }
-      : { isMap, indent, start, node: new YAMLSeq(schema), data: [], lastEnd: start }
+      ? { isMap, indent, start, node: this.collection<YAMLMap>(true), data: {}, lastEnd: start }
+      : { isMap, indent, start, node: this.collection<YAMLSeq>(false), data: [], lastEnd: start }
     this.stack.push(frame)
     return frame
   }
@@ -842,8 +861,7 @@ class FastParser {
     const text = this.text
     const isMap = text.charCodeAt(start) === 0x7b
     const close = isMap ? 0x7d : 0x5d
-    const schema = this.doc.schema
-    const coll = isMap ? new YAMLMap(schema) : new YAMLSeq(schema)
+    const coll = this.collection<YAMLMap | YAMLSeq>(isMap)
     coll.flow = true
     const obj: Record<string, unknown> = {}
     const arr: unknown[] = []
