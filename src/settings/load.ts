@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { LintSettings, Rule, SeveritySetting } from '../types.js'
-import { SettingsError, defaultSettings, suggest, type RawSettings, type RuleEntry } from './normalize.js'
+import { SettingsError, defaultSettings, suggest, toSeverity, type RawSettings, type RuleEntry } from './normalize.js'
 import { settingsErrors } from './validate.js'
 
 export const SETTINGS_FILES = ['.lint-config.yaml', '.lint-config.yml', '.lint-config.json', 'package.json'] as const
@@ -108,7 +108,8 @@ export function toLintSettings(loaded: LoadedSettings | undefined, rules: Record
   return settings
 }
 
+/** The settings schema has checked the entry, so the severity is one of the six accepted spellings. */
 function normaliseEntry(entry: RuleEntry): [SeveritySetting, Record<string, unknown> | undefined] {
-  if (typeof entry === 'string') return [entry, undefined]
-  return [entry[0], entry[1]]
+  if (!Array.isArray(entry)) return [toSeverity(entry)!, undefined]
+  return [toSeverity(entry[0])!, entry[1]]
 }

@@ -6,8 +6,16 @@ export { closest, editDistance, suggest } from '../rules/suggest.js'
 
 export const SEVERITIES: readonly SeveritySetting[] = ['off', 'warn', 'error']
 
-/** A rule entry as written in settings: "warn", or ["warn", {options}] (ESLint's form). */
-export type RuleEntry = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>]
+/** ESLint's numeric severities (0, 1, 2) are accepted too, in settings and on the command line. */
+export function toSeverity(value: string | number): SeveritySetting | undefined {
+  if (value === 0 || value === '0') return 'off'
+  if (value === 1 || value === '1') return 'warn'
+  if (value === 2 || value === '2') return 'error'
+  return SEVERITIES.includes(value as SeveritySetting) ? (value as SeveritySetting) : undefined
+}
+
+/** A rule entry as written in settings: "warn" (or 1), or ["warn", {options}] (ESLint's form). */
+export type RuleEntry = SeveritySetting | 0 | 1 | 2 | [SeveritySetting | 0 | 1 | 2] | [SeveritySetting | 0 | 1 | 2, Record<string, unknown>]
 
 export interface RawSettings {
   rules?: Record<string, RuleEntry>
@@ -36,12 +44,11 @@ export function parseRuleFlag(flag: string, rules: Record<string, Rule>): [strin
   const match = /^([^:=]+)[:=](.+)$/.exec(flag.trim())
   if (!match) throw new SettingsError(`--rule expects id:severity (off, warn or error), got "${flag}"`)
   const id = match[1]!.trim()
-  const severity = match[2]!.trim()
+  const written = match[2]!.trim()
   if (!Object.hasOwn(rules, id)) throw new SettingsError(`--rule: unknown rule "${id}"${suggest(id, Object.keys(rules))}`)
-  if (!SEVERITIES.includes(severity as SeveritySetting)) {
-    throw new SettingsError(`--rule ${id}: severity must be off, warn or error, got "${severity}"`)
-  }
-  return [id, severity as SeveritySetting]
+  const severity = toSeverity(written)
+  if (severity === undefined) throw new SettingsError(`--rule ${id}: severity must be off, warn or error (or 0, 1, 2), got "${written}"`)
+  return [id, severity]
 }
 
 export function withRuleFlags(settings: LintSettings, flags: readonly string[], rules: Record<string, Rule>): LintSettings {

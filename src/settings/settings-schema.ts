@@ -3,7 +3,7 @@ import type { Rule } from '../types.js'
 
 export const SETTINGS_SCHEMA_ID = 'https://raw.githubusercontent.com/lint-config/lint-config/main/schemas/settings.schema.json'
 
-const severity = { enum: ['off', 'warn', 'error'] }
+const severity = { enum: ['off', 'warn', 'error', 0, 1, 2] }
 
 /** One rule's entry: "warn", ["warn"] or ["warn", {options}] with the options checked against the rule's meta.schema. */
 function ruleEntry(rule: Rule): Record<string, unknown> {

@@ -107,7 +107,7 @@ describe('settings discovery', () => {
 describe('bad settings: exit 2, one line naming the file and the key', () => {
   const cases: [string, string, string][] = [
     ['unknown rule', 'rules:\n  stale-overide: warn\n', 'rules: unknown rule "stale-overide" (did you mean "stale-override"?)'],
-    ['bad severity', 'rules:\n  schema: warning\n', 'rules.schema: must be one of off, warn, error (got "warning")'],
+    ['bad severity', 'rules:\n  schema: warning\n', 'rules.schema: must be one of off, warn, error, 0, 1, 2 (got "warning")'],
     ['unknown option', 'rules:\n  profile-continuity: [error, {tolerence: 0.5}]\n', 'rules.profile-continuity[1]: unknown option "tolerence" (did you mean "tolerance"?)'],
     ['option out of range', 'rules:\n  stale-override: [warn, {tolerance: 20}]\n', 'rules.stale-override[1].tolerance: must be <= 10 (got 20)'],
     ['unknown top-level key', 'balance: [1018]\n', 'unknown key "balance" (did you mean "balances"?)'],
@@ -133,6 +133,21 @@ describe('bad settings: exit 2, one line naming the file and the key', () => {
     const run = await runCli(['config_futures.yaml'], { cwd })
     expect(run.exitCode).toBe(2)
     expect(run.stderr).toBe(`lint-config: ${path.join(cwd, '.lint-config.yaml')}: cannot read schema "${path.join(cwd, 'missing.json')}": no such file\n`)
+  })
+})
+
+describe("ESLint's numeric severities", () => {
+  it('0, 1 and 2 work in the settings file and on the command line', async () => {
+    const cwd = workspace({ '.lint-config.yaml': 'balances: [1018]\nrules:\n  stale-override: 1\n  interpolation-properties: [0]\n' })
+    stale(cwd, 'config_futures.yaml')
+    const fromFile = await runCli(['config_futures.yaml'], { cwd })
+    expect(fromFile.stdout).toContain('15:32  warning  BTC-USDT trending override $42.00 is ignored at balance $1,018.00')
+    expect(fromFile.exitCode).toBe(0)
+    const fromFlag = await runCli(['--rule', 'stale-override:2', 'config_futures.yaml'], { cwd })
+    expect(fromFlag.stdout).toContain(IGNORED)
+    expect(fromFlag.exitCode).toBe(1)
+    const off = await runCli(['--rule', 'stale-override:0', 'config_futures.yaml'], { cwd })
+    expect(off).toEqual({ exitCode: 0, stdout: '', stderr: '' })
   })
 })
 
