@@ -5,7 +5,7 @@ import { lintAndFix } from '../src/engine/fix.js'
 import { lintText } from '../src/engine/lint-text.js'
 import { defaultSettings } from '../src/settings/normalize.js'
 import { yamlSyntax } from '../src/rules/yaml-syntax.js'
-import type { LintSettings, Rule, SharedSettings } from '../src/types.js'
+import type { FileResult, LintSettings, Rule, SharedSettings } from '../src/types.js'
 
 export interface ExpectedFinding {
   messageId: string
@@ -39,6 +39,9 @@ export interface RuleTests {
 
 const ajv = new Ajv({ allErrors: true, strict: false })
 
+/** A message with a placeholder left in or a number that went wrong. */
+export const MALFORMED_MESSAGE = /\{\{|undefined|NaN|Infinity/
+
 function settingsFor(rule: Rule, testCase: ValidCase): { settings: LintSettings; rules: Record<string, Rule> } {
   const rules: Record<string, Rule> = { [yamlSyntax.meta.id]: yamlSyntax, [rule.meta.id]: rule }
   const settings = defaultSettings(rules)
@@ -48,6 +51,21 @@ function settingsFor(rule: Rule, testCase: ValidCase): { settings: LintSettings;
   }
   settings.shared = { ...settings.shared, ...(testCase.shared ?? {}) }
   return { settings, rules }
+}
+
+/** The setup of a case without its expectations: the rule's options and the shared settings. */
+export type CaseSetup = Pick<ValidCase, 'options' | 'shared'>
+
+/** Lints `yaml` with `rule` and yaml-syntax, set up as runRuleTests sets up a case. */
+export function lintRule(rule: Rule, yaml: string, setup: CaseSetup = {}): FileResult {
+  const { settings, rules } = settingsFor(rule, { yaml, ...setup })
+  return lintText(yaml, settings, { rules })
+}
+
+/** The full fix loop over `yaml` with `rule` and yaml-syntax, set up as runRuleTests sets up a case. */
+export function fixRule(rule: Rule, yaml: string, setup: CaseSetup = {}): FileResult {
+  const { settings, rules } = settingsFor(rule, { yaml, ...setup })
+  return lintAndFix(yaml, settings, { rules })
 }
 
 function caseName(testCase: ValidCase): string {
@@ -105,7 +123,7 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
             return got
           })
           expect(actual).toEqual(testCase.findings)
-          for (const f of mine) expect(f.message).not.toMatch(/\{\{|undefined|NaN|Infinity/)
+          for (const f of mine) expect(f.message).not.toMatch(MALFORMED_MESSAGE)
           if (!rule.meta.fixable) {
             expect(mine.filter((f) => f.fix), `${rule.meta.id} is not fixable but produced a fix`).toEqual([])
           }

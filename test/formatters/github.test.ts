@@ -1,59 +1,14 @@
 // github formatter: whole-output tests of the workflow commands, escaping as @actions/core does it.
 import { describe, expect, it } from 'vitest'
 import { escapeData, escapeProperty, github } from '../../src/formatters/github.js'
-import type { FileResult, Finding, FormatContext, RuleMeta } from '../../src/types.js'
+import { CONTINUITY_META, fileResult, finding, formatContext, STALE_OVERRIDE_META, YAML_SYNTAX_META } from '../helpers/format-context.js'
 
-function meta(id: string, description: string, defaultSeverity: RuleMeta['defaultSeverity']): RuleMeta {
-  return { id, description, defaultSeverity, fixable: false, schema: {}, defaultOptions: {}, messages: {} }
-}
-
-const ctx: FormatContext = {
-  cwd: '/repo',
-  color: false,
-  rules: {
-    'profile-continuity': meta('profile-continuity', 'Adjacent balance profiles meet without a gap.', 'error'),
-    'stale-override': meta('stale-override', 'Every symbol override is live for some balance.', 'warn'),
-    'yaml-syntax': meta('yaml-syntax', 'The file parses as YAML 1.1.', 'error'),
-  },
-  docsUrl: (id) => `https://github.com/lint-config/lint-config/blob/main/docs/rules/${id}.md`,
-}
-
-/** A finding from `line:column` pairs; offsets are irrelevant to this formatter. */
-function finding(
-  ruleId: string,
-  severity: Finding['severity'],
-  message: string,
-  [line, column]: [number, number],
-  [endLine, endColumn]: [number, number],
-  extra: Partial<Finding> = {},
-): Finding {
-  return {
-    ruleId,
-    messageId: 'm',
-    message,
-    severity,
-    path: '/scalping',
-    range: { start: { line, column, offset: 0 }, end: { line: endLine, column: endColumn, offset: 0 } },
-    ...extra,
-  }
-}
-
-function result(filePath: string, findings: Finding[]): FileResult {
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
-  return {
-    filePath,
-    findings,
-    errorCount: count('error'),
-    warningCount: count('warn'),
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-  }
-}
+const ctx = formatContext([CONTINUITY_META, STALE_OVERRIDE_META, YAML_SYNTAX_META])
 
 describe('github formatter', () => {
   it('prints one command per finding, escaping data and properties, for every file shape', () => {
     const results = [
-      result('/repo/config/config_futures.yaml', [
+      fileResult('/repo/config/config_futures.yaml', [
         finding(
           'profile-continuity',
           'error',
@@ -65,10 +20,10 @@ describe('github formatter', () => {
         finding('stale-override', 'warn', 'Ends mid-line.', [10, 3], [12, 8]),
         finding('profile-continuity', 'error', 'Empty span.', [14, 4], [14, 4]),
       ]),
-      result('/repo/my configs/clean.yaml', []),
-      result('/repo/odd, name:v2.yaml', [finding('stale-override', 'warn', 'Odd path.', [1, 1], [1, 4])]),
-      result('/elsewhere/outside.yaml', [finding('profile-continuity', 'error', 'Outside.', [2, 1], [2, 2])]),
-      result('<stdin>', [finding('yaml-syntax', 'error', 'Unexpected ":" at 1:1', [1, 1], [1, 2], { fatal: true })]),
+      fileResult('/repo/my configs/clean.yaml', []),
+      fileResult('/repo/odd, name:v2.yaml', [finding('stale-override', 'warn', 'Odd path.', [1, 1], [1, 4])]),
+      fileResult('/elsewhere/outside.yaml', [finding('profile-continuity', 'error', 'Outside.', [2, 1], [2, 2])]),
+      fileResult('<stdin>', [finding('yaml-syntax', 'error', 'Unexpected ":" at 1:1', [1, 1], [1, 2], { fatal: true })]),
     ]
     expect(github(results, ctx)).toBe(
       [
@@ -88,7 +43,7 @@ describe('github formatter', () => {
   })
 
   it('prints a path with a space as is, relative to cwd', () => {
-    const results = [result('/repo/my configs/a b.yaml', [finding('stale-override', 'warn', 'w', [2, 3], [2, 5])])]
+    const results = [fileResult('/repo/my configs/a b.yaml', [finding('stale-override', 'warn', 'w', [2, 3], [2, 5])])]
     expect(github(results, ctx)).toBe(
       '::warning file=my configs/a b.yaml,line=2,col=3,endLine=2,endColumn=4,title=stale-override::w\n',
     )
@@ -96,12 +51,12 @@ describe('github formatter', () => {
 
   it('prints nothing at all for no results or only clean files', () => {
     expect(github([], ctx)).toBe('')
-    expect(github([result('/repo/a.yaml', []), result('<stdin>', [])], ctx)).toBe('')
+    expect(github([fileResult('/repo/a.yaml', []), fileResult('<stdin>', [])], ctx)).toBe('')
   })
 
   it('prints every finding, beyond the 10 GitHub shows per level', () => {
     const many = Array.from({ length: 12 }, (_, i) => finding('profile-continuity', 'error', `e${i}`, [i + 1, 1], [i + 1, 2]))
-    const lines = github([result('/repo/a.yaml', many)], ctx).split('\n')
+    const lines = github([fileResult('/repo/a.yaml', many)], ctx).split('\n')
     expect(lines).toHaveLength(13)
     expect(lines[11]).toBe('::error file=a.yaml,line=12,col=1,endLine=12,endColumn=1,title=profile-continuity::e11')
     expect(lines[12]).toBe('')

@@ -1,18 +1,10 @@
 // json formatter: whole-output test, and ESLint's exact field names and severities (1 = warning, 2 = error).
 import { describe, expect, it } from 'vitest'
 import { json } from '../../src/formatters/json.js'
-import type { FileResult, Finding, FormatContext, RuleMeta } from '../../src/types.js'
+import type { FileResult, Finding } from '../../src/types.js'
+import { CONTINUITY_META, formatContext, STALE_OVERRIDE_META } from '../helpers/format-context.js'
 
-function meta(id: string, defaultSeverity: RuleMeta['defaultSeverity']): RuleMeta {
-  return { id, description: id, defaultSeverity, fixable: false, schema: {}, defaultOptions: {}, messages: {} }
-}
-
-const ctx: FormatContext = {
-  cwd: '/repo',
-  color: false,
-  rules: { 'profile-continuity': meta('profile-continuity', 'error'), 'stale-override': meta('stale-override', 'warn') },
-  docsUrl: (id) => `https://github.com/lint-config/lint-config/blob/main/docs/rules/${id}.md`,
-}
+const ctx = formatContext([CONTINUITY_META, STALE_OVERRIDE_META])
 
 const gap: Finding = {
   ruleId: 'profile-continuity',

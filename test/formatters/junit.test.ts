@@ -1,64 +1,21 @@
 // junit formatter: whole-output tests of the XML, including escaping and characters XML 1.0 cannot carry.
 import { describe, expect, it } from 'vitest'
 import { escapeXml, junit } from '../../src/formatters/junit.js'
-import type { FileResult, Finding, FormatContext, RuleMeta } from '../../src/types.js'
+import { CONTINUITY_META, fileResult, finding, formatContext, STALE_OVERRIDE_META, YAML_SYNTAX_META } from '../helpers/format-context.js'
 
-function meta(id: string, description: string, defaultSeverity: RuleMeta['defaultSeverity']): RuleMeta {
-  return { id, description, defaultSeverity, fixable: false, schema: {}, defaultOptions: {}, messages: {} }
-}
-
-const ctx: FormatContext = {
-  cwd: '/repo',
-  color: false,
-  // Not in id order, to show the test cases are sorted.
-  rules: {
-    'yaml-syntax': meta('yaml-syntax', 'The file parses as YAML 1.1.', 'error'),
-    'stale-override': meta('stale-override', 'Every symbol override is live for some balance.', 'warn'),
-    'profile-continuity': meta('profile-continuity', 'Adjacent balance profiles meet without a gap.', 'error'),
-  },
-  docsUrl: (id) => `https://github.com/lint-config/lint-config/blob/main/docs/rules/${id}.md`,
-}
-
-function finding(
-  ruleId: string,
-  severity: Finding['severity'],
-  message: string,
-  [line, column]: [number, number],
-  extra: Partial<Finding> = {},
-): Finding {
-  return {
-    ruleId,
-    messageId: 'm',
-    message,
-    severity,
-    path: '',
-    range: { start: { line, column, offset: 0 }, end: { line, column: column + 1, offset: 1 } },
-    ...extra,
-  }
-}
-
-function result(filePath: string, findings: Finding[]): FileResult {
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
-  return {
-    filePath,
-    findings,
-    errorCount: count('error'),
-    warningCount: count('warn'),
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-  }
-}
+// Not in id order, to show the test cases are sorted.
+const ctx = formatContext([YAML_SYNTAX_META, STALE_OVERRIDE_META, CONTINUITY_META])
 
 describe('junit formatter', () => {
   it('writes a suite per file and a test case per rule, one failure listing all findings of a rule', () => {
     const results = [
-      result('/repo/config/config_futures.yaml', [
+      fileResult('/repo/config/config_futures.yaml', [
         finding('profile-continuity', 'error', `Gap of $0.01 between "micro" & 'small': <0.5%>,\nsee docs`, [3, 5]),
         finding('stale-override', 'warn', 'Override ETH-USDT is live only for balances up to $700.00.', [7, 3]),
         finding('stale-override', 'warn', 'Override SOL-USDT is never live.', [9, 3]),
       ]),
-      result('/repo/my configs/clean.yaml', []),
-      result('<stdin>', [finding('yaml-syntax', 'error', 'Bad byte \u0001 and \uD800 here', [1, 1], { fatal: true })]),
+      fileResult('/repo/my configs/clean.yaml', []),
+      fileResult('<stdin>', [finding('yaml-syntax', 'error', 'Bad byte \u0001 and \uD800 here', [1, 1], { fatal: true })]),
     ]
     const c = (file: string, rule: string) => `    <testcase classname="${file}" name="${rule}" time="0"`
     const skipped = '      <skipped message="not run: a fatal finding stopped linting this file"/>'
@@ -102,7 +59,7 @@ describe('junit formatter', () => {
 
   it('gives a rule missing from ctx.rules its own test case, and marks mixed severities as error', () => {
     const results = [
-      result('/elsewhere/x.yaml', [
+      fileResult('/elsewhere/x.yaml', [
         finding('other-rule', 'warn', 'w', [1, 1]),
         finding('other-rule', 'error', 'e', [2, 1]),
       ]),

@@ -5,53 +5,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { escapeMarkdown, markdown } from '../../src/formatters/markdown.js'
-import type { FileResult, Finding, FormatContext, RuleMeta, SuppressedFinding } from '../../src/types.js'
+import type { FormatContext, SuppressedFinding } from '../../src/types.js'
+import { CONTINUITY_META, DOCS, fileResult, finding, formatContext, STALE_OVERRIDE_META, YAML_SYNTAX_META } from '../helpers/format-context.js'
 import { runCli } from '../helpers/run-cli.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-function meta(id: string, description: string, defaultSeverity: RuleMeta['defaultSeverity']): RuleMeta {
-  return { id, description, defaultSeverity, fixable: false, schema: {}, defaultOptions: {}, messages: {} }
-}
-
-const DOCS = 'https://github.com/lint-config/lint-config/blob/main/docs/rules'
-
-const ctx: FormatContext = {
-  cwd: '/repo',
-  color: false,
-  rules: {
-    'profile-continuity': meta('profile-continuity', 'Adjacent balance profiles meet without a gap.', 'error'),
-    'stale-override': meta('stale-override', 'Every symbol override is live for some balance.', 'warn'),
-    'yaml-syntax': meta('yaml-syntax', 'The file parses as YAML 1.1.', 'error'),
-  },
-  docsUrl: (id) => `${DOCS}/${id}.md`,
-}
-
-/** A finding at `line:column`; the end and offsets do not show in this format. */
-function finding(ruleId: string, severity: Finding['severity'], message: string, [line, column]: [number, number], extra: Partial<Finding> = {}): Finding {
-  return {
-    ruleId,
-    messageId: 'm',
-    message,
-    severity,
-    path: '/scalping',
-    range: { start: { line, column, offset: 0 }, end: { line, column: column + 1, offset: 1 } },
-    ...extra,
-  }
-}
-
-function result(filePath: string, findings: Finding[], extra: Partial<FileResult> = {}): FileResult {
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
-  return {
-    filePath,
-    findings,
-    errorCount: count('error'),
-    warningCount: count('warn'),
-    fixableErrorCount: findings.filter((f) => f.severity === 'error' && f.fix).length,
-    fixableWarningCount: findings.filter((f) => f.severity === 'warn' && f.fix).length,
-    ...extra,
-  }
-}
+const ctx = formatContext([CONTINUITY_META, STALE_OVERRIDE_META, YAML_SYNTAX_META])
 
 function silenced(message: string): SuppressedFinding {
   return { ...finding('stale-override', 'warn', message, [9, 3]), justification: 'kept for the next deposit' }
@@ -70,17 +30,27 @@ Base size $101.80.
 describe('markdown formatter', () => {
   it('prints totals, clean files, a findings table per file and the sizing tables one level down', () => {
     const results = [
-      result('/repo/config/config_futures.yaml', [
+      fileResult('/repo/config/config_futures.yaml', [
         finding('profile-continuity', 'error', 'Gap between micro and small: $500.00 | $600.00', [14, 20], { fix: { range: [1, 2], text: '5' } }),
         finding('stale-override', 'warn', 'BTC-USDT trending override $42.00 is ignored at balance $1,018.00', [108, 32]),
       ], { explain: EXPLAIN }),
-      result('/repo/config/clean.yaml', []),
-      result('/repo/config/quiet.yaml', [], { suppressed: [silenced('a'), silenced('b')] }),
-      result('/repo/config/sized.yaml', [], { explain: EXPLAIN }),
-      result('<stdin>', [finding('yaml-syntax', 'error', 'YAML syntax error: All mapping items must start at the same column', [4, 2], { fatal: true })]),
-      result('/elsewhere/outside.yaml', [finding('profile-continuity', 'error', 'Outside.', [2, 1])]),
+      fileResult('/repo/config/clean.yaml', []),
+      fileResult('/repo/config/quiet.yaml', [], { suppressed: [silenced('a'), silenced('b')] }),
+      fileResult('/repo/config/sized.yaml', [], { explain: EXPLAIN }),
+      fileResult('<stdin>', [finding('yaml-syntax', 'error', 'YAML syntax error: All mapping items must start at the same column', [4, 2], { fatal: true })]),
+      fileResult('/elsewhere/outside.yaml', [finding('profile-continuity', 'error', 'Outside.', [2, 1])]),
     ]
     const link = (id: string) => `[${id.replace(/_/g, '\\_')}](${DOCS}/${id}.md)`
+    // EXPLAIN one heading level down, under each file that has it.
+    const sizing = [
+      '#### Balance $1,018.00 — profile small (progressive)',
+      '',
+      'Base size $101.80.',
+      '',
+      '| Symbol | Multiplier | Size | Overrides |',
+      '| --- | ---: | ---: | --- |',
+      '| BTC-USDT | 1.2x | $122.16 | trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00 |',
+    ]
     expect(markdown(results, ctx)).toBe(
       [
         '## lint-config: 3 errors, 1 warning in 3 files',
@@ -97,25 +67,13 @@ describe('markdown formatter', () => {
         `| 14 | 20 | error | ${link('profile-continuity')} | Gap between micro and small: $500.00 \\| $600.00 |`,
         `| 108 | 32 | warning | ${link('stale-override')} | BTC-USDT trending override $42.00 is ignored at balance $1,018.00 |`,
         '',
-        '#### Balance $1,018.00 — profile small (progressive)',
-        '',
-        'Base size $101.80.',
-        '',
-        '| Symbol | Multiplier | Size | Overrides |',
-        '| --- | ---: | ---: | --- |',
-        '| BTC-USDT | 1.2x | $122.16 | trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00 |',
+        ...sizing,
         '',
         '### config/sized.yaml',
         '',
         '✔ No problems.',
         '',
-        '#### Balance $1,018.00 — profile small (progressive)',
-        '',
-        'Base size $101.80.',
-        '',
-        '| Symbol | Multiplier | Size | Overrides |',
-        '| --- | ---: | ---: | --- |',
-        '| BTC-USDT | 1.2x | $122.16 | trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00 |',
+        ...sizing,
         '',
         '### &lt;stdin&gt;',
         '',
@@ -137,7 +95,7 @@ describe('markdown formatter', () => {
 
   it('escapes every character that could break a cell, a heading or the page, in messages, rule ids and paths', () => {
     const results = [
-      result('/repo/odd | `name` <b>&amp;\nnext_line*.yaml', [
+      fileResult('/repo/odd | `name` <b>&amp;\nnext_line*.yaml', [
         finding('weird|rule`<x>', 'error', 'a | b `code` <script>alert(1)</script> & [link](http://x) *em* _em_ ~del~ # \\| back\r\nline two\rline three\nend', [1, 1]),
       ]),
     ]
@@ -162,16 +120,16 @@ describe('markdown formatter', () => {
 
   it('says so when there is nothing to report', () => {
     expect(markdown([], ctx)).toBe('## lint-config: no problems\n\nNo files were linted.\n')
-    expect(markdown([result('/repo/a.yaml', []), result('/repo/b/c.yaml', [])], ctx)).toBe(
+    expect(markdown([fileResult('/repo/a.yaml', []), fileResult('/repo/b/c.yaml', [])], ctx)).toBe(
       '## lint-config: no problems\n\nLinted 2 files.\n\n- ✔ a.yaml: no problems\n- ✔ b/c.yaml: no problems\n',
     )
   })
 
   it('counts warnings alone, in singular and plural', () => {
-    const one = markdown([result('/repo/a.yaml', [finding('stale-override', 'warn', 'w', [1, 1])])], ctx)
+    const one = markdown([fileResult('/repo/a.yaml', [finding('stale-override', 'warn', 'w', [1, 1])])], ctx)
     expect(one.split('\n')[0]).toBe('## lint-config: 1 warning in 1 file')
     const two = markdown(
-      [result('/repo/a.yaml', [finding('stale-override', 'warn', 'w', [1, 1])]), result('/repo/b.yaml', [finding('stale-override', 'warn', 'w', [2, 1])])],
+      [fileResult('/repo/a.yaml', [finding('stale-override', 'warn', 'w', [1, 1])]), fileResult('/repo/b.yaml', [finding('stale-override', 'warn', 'w', [2, 1])])],
       ctx,
     )
     expect(two.split('\n')[0]).toBe('## lint-config: 2 warnings in 2 files')

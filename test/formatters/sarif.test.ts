@@ -2,87 +2,42 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { artifactLocationOf, sarif } from '../../src/formatters/sarif.js'
-import type { FileResult, Finding, FormatContext, RuleMeta, SuppressedFinding } from '../../src/types.js'
+import type { FileResult } from '../../src/types.js'
+import { CONTINUITY_META, DOCS, fileResult, finding, formatContext, ruleMeta, STALE_OVERRIDE_META, YAML_SYNTAX_META } from '../helpers/format-context.js'
 import { compileSarifSchema, VENDORED_SARIF_SCHEMA as VENDORED_SCHEMA } from '../helpers/sarif-schema.js'
 
 const SHARED_SCHEMA = new URL('../../../shared/reference/sarif-schema-2.1.0.json', import.meta.url)
 
-function meta(id: string, description: string, defaultSeverity: RuleMeta['defaultSeverity']): RuleMeta {
-  return { id, description, defaultSeverity, fixable: false, schema: {}, defaultOptions: {}, messages: {} }
-}
-
-const DOCS = 'https://github.com/lint-config/lint-config/blob/main/docs/rules'
-
-const ctx: FormatContext = {
-  cwd: '/repo',
-  color: false,
-  // Not in id order, to show the rules are sorted (ruleIndex depends on it).
-  rules: {
-    'yaml-syntax': meta('yaml-syntax', 'The file parses as YAML 1.1.', 'error'),
-    'stale-override': meta('stale-override', 'Every symbol override is live for some balance.', 'warn'),
-    'profile-continuity': meta('profile-continuity', 'Adjacent balance profiles meet without a gap.', 'error'),
-    'interpolation-properties': meta('interpolation-properties', 'Sizing is monotone and continuous.', 'off'),
-  },
-  docsUrl: (id) => `${DOCS}/${id}.md`,
-}
-
-function finding(
-  ruleId: string,
-  severity: Finding['severity'],
-  message: string,
-  path: string,
-  [line, column, offset]: [number, number, number],
-  [endLine, endColumn, endOffset]: [number, number, number],
-  extra: Partial<Finding> = {},
-): Finding {
-  return {
-    ruleId,
-    messageId: 'msg',
-    message,
-    severity,
-    path,
-    range: { start: { line, column, offset }, end: { line: endLine, column: endColumn, offset: endOffset } },
-    ...extra,
-  }
-}
-
-function result(filePath: string, findings: Finding[], suppressed?: SuppressedFinding[]): FileResult {
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
-  return {
-    filePath,
-    findings,
-    errorCount: count('error'),
-    warningCount: count('warn'),
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    ...(suppressed ? { suppressed } : {}),
-  }
-}
+// Not in id order, to show the rules are sorted (ruleIndex depends on it).
+const ctx = formatContext([YAML_SYNTAX_META, STALE_OVERRIDE_META, CONTINUITY_META, ruleMeta('interpolation-properties', 'Sizing is monotone and continuous.', 'off')])
 
 const MESSAGE = 'Gap of $0.01 between "micro" and "small": 100% of size, 5:1 leverage,\nsee <docs> & fix'
 
 const results: FileResult[] = [
-  result(
+  fileResult(
     '/repo/config/config_futures.yaml',
     [
-      finding('profile-continuity', 'error', MESSAGE, '/scalping/balance_profiles/small', [3, 5, 30], [3, 11, 36], {
+      finding('profile-continuity', 'error', MESSAGE, [3, 5, 30], [3, 11, 36], {
+        path: '/scalping/balance_profiles/small',
         fix: { range: [30, 36], text: '500.0' },
       }),
-      finding('stale-override', 'warn', 'Override ETH-USDT is never live.', '/overrides/ETH-USDT', [7, 3, 80], [9, 1, 120]),
+      finding('stale-override', 'warn', 'Override ETH-USDT is never live.', [7, 3, 80], [9, 1, 120], { path: '/overrides/ETH-USDT' }),
     ],
-    [
-      {
-        ...finding('stale-override', 'warn', 'Override BTC-USDT is never live.', '/overrides/BTC-USDT', [5, 3, 50], [5, 9, 56]),
-        justification: 'kept for the next deposit',
-      },
-      {
-        ...finding('stale-override', 'warn', 'Override SOL-USDT is never live.', '/overrides/SOL-USDT', [12, 3, 200], [12, 9, 206]),
-        justification: '',
-      },
-    ],
+    {
+      suppressed: [
+        {
+          ...finding('stale-override', 'warn', 'Override BTC-USDT is never live.', [5, 3, 50], [5, 9, 56], { path: '/overrides/BTC-USDT' }),
+          justification: 'kept for the next deposit',
+        },
+        {
+          ...finding('stale-override', 'warn', 'Override SOL-USDT is never live.', [12, 3, 200], [12, 9, 206], { path: '/overrides/SOL-USDT' }),
+          justification: '',
+        },
+      ],
+    },
   ),
-  result('/repo/my configs/clean.yaml', []),
-  result('<stdin>', [finding('yaml-syntax', 'error', 'Unexpected ":"', '', [1, 1, 0], [1, 2, 1], { fatal: true })]),
+  fileResult('/repo/my configs/clean.yaml', []),
+  fileResult('<stdin>', [finding('yaml-syntax', 'error', 'Unexpected ":"', [1, 1, 0], [1, 2, 1], { fatal: true })]),
 ]
 
 function descriptor(id: string, description: string, level: string) {
@@ -97,6 +52,31 @@ function descriptor(id: string, description: string, level: string) {
     },
     helpUri: `${DOCS}/${id}.md`,
     defaultConfiguration: { level },
+  }
+}
+
+/**
+ * An expected result with one location: `region` is [startLine, startColumn, endLine, endColumn]; `suppressions` only
+ * for a finding silenced by a directive. Key order as the formatter writes it.
+ */
+function sarifResult(
+  ruleId: string,
+  ruleIndex: number,
+  level: string,
+  text: string,
+  artifactLocation: { uri: string; uriBaseId?: string; index: number },
+  [startLine, startColumn, endLine, endColumn]: [number, number, number, number],
+  jsonPointer: string,
+  suppressions?: { kind: string; status: string; justification?: string }[],
+) {
+  return {
+    ruleId,
+    ruleIndex,
+    level,
+    message: { text },
+    locations: [{ physicalLocation: { artifactLocation, region: { startLine, startColumn, endLine, endColumn } } }],
+    ...(suppressions ? { suppressions } : {}),
+    properties: { jsonPointer, messageId: 'msg' },
   }
 }
 
@@ -126,83 +106,15 @@ const expected = {
         { location: { uri: '%3Cstdin%3E' }, roles: ['analysisTarget', 'standardStream'] },
       ],
       results: [
-        {
-          ruleId: 'profile-continuity',
-          ruleIndex: 1,
-          level: 'error',
-          message: { text: MESSAGE },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { ...FUTURES, index: 0 },
-                region: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 11 },
-              },
-            },
-          ],
-          properties: { jsonPointer: '/scalping/balance_profiles/small', messageId: 'msg' },
-        },
-        {
-          ruleId: 'stale-override',
-          ruleIndex: 2,
-          level: 'warning',
-          message: { text: 'Override BTC-USDT is never live.' },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { ...FUTURES, index: 0 },
-                region: { startLine: 5, startColumn: 3, endLine: 5, endColumn: 9 },
-              },
-            },
-          ],
-          suppressions: [{ kind: 'inSource', status: 'accepted', justification: 'kept for the next deposit' }],
-          properties: { jsonPointer: '/overrides/BTC-USDT', messageId: 'msg' },
-        },
-        {
-          ruleId: 'stale-override',
-          ruleIndex: 2,
-          level: 'warning',
-          message: { text: 'Override ETH-USDT is never live.' },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { ...FUTURES, index: 0 },
-                region: { startLine: 7, startColumn: 3, endLine: 9, endColumn: 1 },
-              },
-            },
-          ],
-          properties: { jsonPointer: '/overrides/ETH-USDT', messageId: 'msg' },
-        },
-        {
-          ruleId: 'stale-override',
-          ruleIndex: 2,
-          level: 'warning',
-          message: { text: 'Override SOL-USDT is never live.' },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { ...FUTURES, index: 0 },
-                region: { startLine: 12, startColumn: 3, endLine: 12, endColumn: 9 },
-              },
-            },
-          ],
-          suppressions: [{ kind: 'inSource', status: 'accepted' }],
-          properties: { jsonPointer: '/overrides/SOL-USDT', messageId: 'msg' },
-        },
-        {
-          ruleId: 'yaml-syntax',
-          ruleIndex: 3,
-          level: 'error',
-          message: { text: 'Unexpected ":"' },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: '%3Cstdin%3E', index: 2 },
-                region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
-              },
-            },
-          ],
-          properties: { jsonPointer: '', messageId: 'msg' },
-        },
+        sarifResult('profile-continuity', 1, 'error', MESSAGE, { ...FUTURES, index: 0 }, [3, 5, 3, 11], '/scalping/balance_profiles/small'),
+        sarifResult('stale-override', 2, 'warning', 'Override BTC-USDT is never live.', { ...FUTURES, index: 0 }, [5, 3, 5, 9], '/overrides/BTC-USDT', [
+          { kind: 'inSource', status: 'accepted', justification: 'kept for the next deposit' },
+        ]),
+        sarifResult('stale-override', 2, 'warning', 'Override ETH-USDT is never live.', { ...FUTURES, index: 0 }, [7, 3, 9, 1], '/overrides/ETH-USDT'),
+        sarifResult('stale-override', 2, 'warning', 'Override SOL-USDT is never live.', { ...FUTURES, index: 0 }, [12, 3, 12, 9], '/overrides/SOL-USDT', [
+          { kind: 'inSource', status: 'accepted' },
+        ]),
+        sarifResult('yaml-syntax', 3, 'error', 'Unexpected ":"', { uri: '%3Cstdin%3E', index: 2 }, [1, 1, 1, 2], ''),
       ],
       columnKind: 'utf16CodeUnits',
     },
@@ -229,54 +141,32 @@ describe('sarif formatter', () => {
 
   it('describes a rule seen only in findings by its id, and names files outside cwd by absolute file URI', () => {
     const out = sarif(
-      [result('/elsewhere/a b.yaml', [finding('x-rule', 'warn', 'w', '/a', [2, 1, 5], [2, 3, 7])])],
+      [fileResult('/elsewhere/a b.yaml', [finding('x-rule', 'warn', 'w', [2, 1, 5], [2, 3, 7], { path: '/a' })])],
       { ...ctx, rules: {}, cwd: '/repo/sub/' },
     )
+    const run = expected.runs[0]!
+    const xRule = {
+      id: 'x-rule',
+      name: 'x-rule',
+      shortDescription: { text: 'x-rule' },
+      fullDescription: { text: 'x-rule' },
+      help: {
+        text: `x-rule\n\nDocumentation: ${DOCS}/x-rule.md`,
+        markdown: `x-rule\n\n[Documentation](${DOCS}/x-rule.md)`,
+      },
+      helpUri: `${DOCS}/x-rule.md`,
+    }
     expect(out).toBe(
       `${JSON.stringify(
         {
           ...expected,
           runs: [
             {
-              tool: {
-                driver: {
-                  name: 'lint-config',
-                  informationUri: 'https://github.com/lint-config/lint-config',
-                  rules: [
-                    {
-                      id: 'x-rule',
-                      name: 'x-rule',
-                      shortDescription: { text: 'x-rule' },
-                      fullDescription: { text: 'x-rule' },
-                      help: {
-                        text: `x-rule\n\nDocumentation: ${DOCS}/x-rule.md`,
-                        markdown: `x-rule\n\n[Documentation](${DOCS}/x-rule.md)`,
-                      },
-                      helpUri: `${DOCS}/x-rule.md`,
-                    },
-                  ],
-                },
-              },
+              ...run,
+              tool: { driver: { ...run.tool.driver, rules: [xRule] } },
               originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///repo/sub/' } },
               artifacts: [{ location: { uri: 'file:///elsewhere/a%20b.yaml' }, roles: ['analysisTarget'] }],
-              results: [
-                {
-                  ruleId: 'x-rule',
-                  ruleIndex: 0,
-                  level: 'warning',
-                  message: { text: 'w' },
-                  locations: [
-                    {
-                      physicalLocation: {
-                        artifactLocation: { uri: 'file:///elsewhere/a%20b.yaml', index: 0 },
-                        region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 3 },
-                      },
-                    },
-                  ],
-                  properties: { jsonPointer: '/a', messageId: 'msg' },
-                },
-              ],
-              columnKind: 'utf16CodeUnits',
+              results: [sarifResult('x-rule', 0, 'warning', 'w', { uri: 'file:///elsewhere/a%20b.yaml', index: 0 }, [2, 1, 2, 3], '/a')],
             },
           ],
         },

@@ -1,50 +1,22 @@
 // stylish formatter: whole-output tests with colour off and on (exact ANSI codes, chalk level 1).
 import { describe, expect, it } from 'vitest'
 import { stylish } from '../../src/formatters/stylish.js'
-import type { FileResult, Finding, FormatContext, RuleMeta } from '../../src/types.js'
+import type { FileResult } from '../../src/types.js'
+import { CONTINUITY_META, fileResult, finding, formatContext, STALE_OVERRIDE_META, YAML_SYNTAX_META } from '../helpers/format-context.js'
 
-function meta(id: string, defaultSeverity: RuleMeta['defaultSeverity']): RuleMeta {
-  return { id, description: id, defaultSeverity, fixable: false, schema: {}, defaultOptions: {}, messages: {} }
-}
-
-const ctx: FormatContext = {
-  cwd: '/repo',
-  color: false,
-  rules: {
-    'profile-continuity': meta('profile-continuity', 'error'),
-    'stale-override': meta('stale-override', 'warn'),
-    'yaml-syntax': meta('yaml-syntax', 'error'),
-  },
-  docsUrl: (id) => `https://github.com/lint-config/lint-config/blob/main/docs/rules/${id}.md`,
-}
-
-function finding(ruleId: string, severity: Finding['severity'], message: string, [line, column]: [number, number]): Finding {
-  return {
-    ruleId,
-    messageId: 'm',
-    message,
-    severity,
-    path: '',
-    range: { start: { line, column, offset: 0 }, end: { line, column: column + 1, offset: 1 } },
-  }
-}
-
-function result(filePath: string, findings: Finding[], fixableErrorCount = 0, fixableWarningCount = 0): FileResult {
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length
-  return { filePath, findings, errorCount: count('error'), warningCount: count('warn'), fixableErrorCount, fixableWarningCount }
-}
+const ctx = formatContext([CONTINUITY_META, STALE_OVERRIDE_META, YAML_SYNTAX_META])
 
 const results: FileResult[] = [
-  result(
+  fileResult(
     '/repo/config/config_futures.yaml',
     [
       finding('profile-continuity', 'error', 'Gap between profiles.', [3, 5]),
       finding('stale-override', 'warn', 'Override ETH-USDT is never live', [12, 3]),
     ],
-    1,
+    { fixableErrorCount: 1 },
   ),
-  result('/repo/my configs/clean.yaml', []),
-  result('<stdin>', [finding('yaml-syntax', 'error', 'Unexpected ":"', [1, 1])]),
+  fileResult('/repo/my configs/clean.yaml', []),
+  fileResult('<stdin>', [finding('yaml-syntax', 'error', 'Unexpected ":"', [1, 1])]),
 ]
 
 // chalk level 1 (16 colours): open/close pairs, nested styles close in reverse order.
@@ -95,7 +67,7 @@ describe('stylish formatter', () => {
   })
 
   it('paints the summary yellow when there are only warnings, singular words for one', () => {
-    const warnings = [result('/repo/a.yaml', [finding('stale-override', 'warn', 'w', [2, 1])])]
+    const warnings = [fileResult('/repo/a.yaml', [finding('stale-override', 'warn', 'w', [2, 1])])]
     expect(stylish(warnings, { ...ctx, color: true })).toBe(
       [
         '',
@@ -111,6 +83,6 @@ describe('stylish formatter', () => {
 
   it('prints nothing for no results or only clean files', () => {
     expect(stylish([], ctx)).toBe('')
-    expect(stylish([result('/repo/a.yaml', [])], { ...ctx, color: true })).toBe('')
+    expect(stylish([fileResult('/repo/a.yaml', [])], { ...ctx, color: true })).toBe('')
   })
 })

@@ -1,83 +1,15 @@
 // interpolation-properties: each failing property gives one finding with its shrunk counterexample and replay data; deterministic; corpus counts.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { lintText } from '../../src/engine/lint-text.js'
 import { parseConfig } from '../../src/engine/parse.js'
 import { formatUsd, q } from '../../src/model/decimal.js'
 import { readSizingConfig } from '../../src/model/sizing-config.js'
 import { sizeAt } from '../../src/model/sizing.js'
 import { breakpoints, interpolationProperties, sizeProperties } from '../../src/rules/interpolation-properties.js'
-import { yamlSyntax } from '../../src/rules/yaml-syntax.js'
-import { defaultSettings } from '../../src/settings/normalize.js'
-import { runRuleTests } from '../rule-tester.js'
-
-const VARIANT_B = `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      min_balance: 100.0
-      size_at_min: 30.0
-      size_at_max: 50.0
-      progressive: true
-    small:
-      threshold: 1500.0
-      min_balance: 500.0
-      size_at_min: 50.0
-      size_at_max: 150.0
-      progressive: true
-    medium:
-      threshold: 3000.0
-      min_balance: 1500.0
-      size_at_min: 150.0
-      size_at_max: 200.0
-      progressive: true
-    large:
-      threshold: 999999.0
-      min_balance: 3000.0
-      max_balance: 10000.0
-      size_at_min: 200.0
-      size_at_max: 300.0
-      progressive: true
-`
-
-const FIXED = `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      base_position_usd: 50.0
-    small:
-      threshold: 1500.0
-      base_position_usd: 100.0
-    medium:
-      threshold: 3000.0
-      base_position_usd: 200.0
-    large:
-      threshold: 999999.0
-      base_position_usd: 500.0
-`
-
-const PERCENT = `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      max_position_percent: 25.0
-    small:
-      threshold: 1500.0
-      max_position_percent: 15.0
-    medium:
-      threshold: 3000.0
-      max_position_percent: 10.0
-    large:
-      threshold: 999999.0
-      max_position_percent: 5.0
-`
+import { FIXED_LADDER, PERCENT_LADDER, VARIANT_B } from '../helpers/configs.js'
+import { corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { lintRule, runRuleTests } from '../rule-tester.js'
 
 /** small overshoots the fixed top of the ladder: every property but `endpoints` fails. */
 const OVERSHOOT = `scalping:
@@ -100,12 +32,12 @@ const OVERSHOOT = `scalping:
       base_position_usd: 300.0
 `
 
-const FIXED_DROP = FIXED.replace('base_position_usd: 100.0', 'base_position_usd: 360.0')
+const FIXED_DROP = FIXED_LADDER.replace('base_position_usd: 100.0', 'base_position_usd: 360.0')
 
 runRuleTests(interpolationProperties, {
   valid: [
     { name: 'Variant B: monotone, continuous, bounded, exact at every endpoint', yaml: VARIANT_B },
-    { name: 'a growing fixed ladder (its steps are not checked for continuity)', yaml: FIXED },
+    { name: 'a growing fixed ladder (its steps are not checked for continuity)', yaml: FIXED_LADDER },
     {
       name: 'a growing percent ladder (no top: the last profile grows without end)',
       yaml: 'scalping:\n  leverage: 5\n  balance_profiles:\n    micro: {threshold: 500, max_position_percent: 10}\n    small: {threshold: 1500, max_position_percent: 12}\n',
@@ -134,7 +66,7 @@ runRuleTests(interpolationProperties, {
     },
     {
       name: 'monotone in percent mode (the top is unbounded, so bounded holds)',
-      yaml: PERCENT,
+      yaml: PERCENT_LADDER,
       findings: [
         {
           messageId: 'notMonotone',
@@ -307,19 +239,15 @@ runRuleTests(interpolationProperties, {
     },
     {
       name: 'sizingMode pinned to percent',
-      yaml: PERCENT.replace(/max_position_percent: (\d+)\.0/g, 'max_position_percent: $1.0\n      base_position_usd: $1.0'),
+      yaml: PERCENT_LADDER.replace(/max_position_percent: (\d+)\.0/g, 'max_position_percent: $1.0\n      base_position_usd: $1.0'),
       shared: { sizingMode: 'percent' },
       findings: [{ messageId: 'notMonotone', line: 10, column: 29 }],
     },
   ],
 })
 
-const only = { [yamlSyntax.meta.id]: yamlSyntax, [interpolationProperties.meta.id]: interpolationProperties }
-const lintData = (yaml: string, options: Record<string, unknown> = {}) => {
-  const settings = defaultSettings(only)
-  settings.rules[interpolationProperties.meta.id] = { severity: 'warn', options: { ...interpolationProperties.meta.defaultOptions, ...options } }
-  return lintText(yaml, settings, { rules: only }).findings
-}
+/** All findings (yaml-syntax too) at the default options. */
+const lintData = (yaml: string) => lintRule(interpolationProperties, yaml).findings
 
 describe('interpolation-properties', () => {
   it('points at the LAST occurrence of a duplicated key, the value the bot uses', () => {
@@ -373,22 +301,13 @@ describe('interpolation-properties', () => {
   })
 })
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const corpus = path.resolve(repo, '../shared/corpus/config_futures')
-
-describe.skipIf(!existsSync(corpus))('interpolation-properties over the corpus', () => {
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')).sort() : []
-  const lint = (file: string) => lintData(readFileSync(path.join(corpus, file), 'utf8')).filter((f) => f.ruleId === interpolationProperties.meta.id)
+describe.skipIf(!corpusPresent)('interpolation-properties over the corpus', () => {
+  const files = corpusFiles()
+  const lint = (file: string) => lintCorpusFile(interpolationProperties, file)
 
   it('lints all 112 versions without a crash or a malformed message', () => {
     expect(files).toHaveLength(112)
-    const versions: Record<string, number> = {}
-    for (const file of files) {
-      const findings = lint(file)
-      for (const f of findings) expect(f.message, file).not.toMatch(/\{\{|undefined|NaN|Infinity/)
-      for (const id of new Set(findings.map((f) => f.messageId))) versions[id] = (versions[id] ?? 0) + 1
-    }
-    expect(versions).toEqual({ notMonotone: 92, notContinuous: 45, endpointNotExact: 42, outOfRange: 3 })
+    expect(versionsPerMessageId(files, lint)).toEqual({ notMonotone: 92, notContinuous: 45, endpointNotExact: 42, outOfRange: 3 })
   })
 
   it('the newest version: monotone fails (the percent ladder drops), nothing else', () => {

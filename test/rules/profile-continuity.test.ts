@@ -1,81 +1,9 @@
 // profile-continuity: gaps, overlaps, zero-width and inverted profiles, shared thresholds, size jumps in every mode; fixes; corpus counts.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { lintAndFix } from '../../src/engine/fix.js'
-import { lintText } from '../../src/engine/lint-text.js'
 import { profileContinuity } from '../../src/rules/profile-continuity.js'
-import { yamlSyntax } from '../../src/rules/yaml-syntax.js'
-import { defaultSettings } from '../../src/settings/normalize.js'
-import { runRuleTests } from '../rule-tester.js'
-
-/** The seed report's Variant B: four progressive profiles, tiled and continuous. Values sit at column 18 (threshold) or 20. */
-const VARIANT_B = `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      min_balance: 100.0
-      size_at_min: 30.0
-      size_at_max: 50.0
-      progressive: true
-    small:
-      threshold: 1500.0
-      min_balance: 500.0
-      size_at_min: 50.0
-      size_at_max: 150.0
-      progressive: true
-    medium:
-      threshold: 3000.0
-      min_balance: 1500.0
-      size_at_min: 150.0
-      size_at_max: 200.0
-      progressive: true
-    large:
-      threshold: 999999.0
-      min_balance: 3000.0
-      max_balance: 10000.0
-      size_at_min: 200.0
-      size_at_max: 300.0
-      progressive: true
-`
-
-/** Fixed sizing: stepped by design. base_position_usd values sit at column 26 (lines 6, 9, 12, 15). */
-const FIXED = `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      base_position_usd: 50.0
-    small:
-      threshold: 1500.0
-      base_position_usd: 100.0
-    medium:
-      threshold: 3000.0
-      base_position_usd: 200.0
-    large:
-      threshold: 999999.0
-      base_position_usd: 500.0
-`
-
-/** Percent sizing, as the newest real config: margin = balance * percent. max_position_percent values at column 29. */
-const PERCENT = `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      max_position_percent: 25.0
-    small:
-      threshold: 1500.0
-      max_position_percent: 15.0
-    medium:
-      threshold: 3000.0
-      max_position_percent: 10.0
-    large:
-      threshold: 999999.0
-      max_position_percent: 5.0
-`
+import { FIXED_LADDER, PERCENT_LADDER, VARIANT_B } from '../helpers/configs.js'
+import { corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { fixRule, lintRule, runRuleTests } from '../rule-tester.js'
 
 /** Progressive fields and a percent on every profile: auto mode reads it progressive (with a $14 jump at $500). */
 const BOTH = `scalping:
@@ -119,8 +47,8 @@ function edit(yaml: string, changes: Record<string, string>): string {
 runRuleTests(profileContinuity, {
   valid: [
     { name: 'Variant B: four progressive profiles, tiled and continuous', yaml: VARIANT_B },
-    { name: 'a fixed ladder is stepped by design', yaml: FIXED },
-    { name: 'a percent ladder is stepped by design', yaml: PERCENT },
+    { name: 'a fixed ladder is stepped by design', yaml: FIXED_LADDER },
+    { name: 'a percent ladder is stepped by design', yaml: PERCENT_LADDER },
     { name: 'no balance profiles', yaml: 'scalping:\n  leverage: 5\n' },
     { name: 'an empty file', yaml: '' },
     { name: 'balance_profiles is not a mapping (the schema rule reports it)', yaml: 'scalping:\n  balance_profiles: [1, 2]\n' },
@@ -354,7 +282,7 @@ runRuleTests(profileContinuity, {
     },
     {
       name: 'steps: all reports every step of a fixed ladder, at base_position_usd',
-      yaml: FIXED,
+      yaml: FIXED_LADDER,
       options: { steps: 'all' },
       findings: [
         {
@@ -373,7 +301,7 @@ runRuleTests(profileContinuity, {
     },
     {
       name: 'steps: all reports every step of a percent ladder, at max_position_percent',
-      yaml: PERCENT,
+      yaml: PERCENT_LADDER,
       options: { steps: 'all' },
       findings: [
         {
@@ -556,14 +484,12 @@ runRuleTests(profileContinuity, {
   ],
 })
 
-const only = { [yamlSyntax.meta.id]: yamlSyntax, [profileContinuity.meta.id]: profileContinuity }
-
 describe('profile-continuity with duplicate keys', () => {
   // The last value is the one the bot uses (PyYAML), so the finding points at the last occurrence.
   const yaml = VARIANT_B.replace('      size_at_max: 150.0\n', '      size_at_max: 150.0\n      size_at_min: 64.0\n')
 
   it('reports the jump at the LAST occurrence of a duplicated size_at_min', () => {
-    const result = lintText(yaml, defaultSettings(only), { rules: only })
+    const result = lintRule(profileContinuity, yaml)
     expect(result.findings.map((f) => [f.ruleId, f.messageId, f.message, f.range.start.line, f.range.start.column, f.range.end.line, f.range.end.column])).toEqual([
       ['yaml-syntax', 'duplicateKey', 'Duplicate key "size_at_min" (first defined at line 13): the bot silently uses this last value', 15, 7, 15, 18],
       ['profile-continuity', 'sizeJump', 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00', 15, 20, 15, 24],
@@ -572,28 +498,18 @@ describe('profile-continuity with duplicate keys', () => {
 
   it('fixes the min_balance the bot reads, not an earlier duplicate', () => {
     const dup = VARIANT_B.replace('      min_balance: 500.0\n', '      min_balance: 500.0\n      min_balance: 600.0\n')
-    const fixed = lintAndFix(dup, defaultSettings(only), { rules: only })
+    const fixed = fixRule(profileContinuity, dup)
     expect(fixed.output).toBe(dup.replace('min_balance: 600.0', 'min_balance: 500.0'))
   })
 })
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const corpus = path.resolve(repo, '../shared/corpus/config_futures')
-
-describe.skipIf(!existsSync(corpus))('profile-continuity over the corpus', () => {
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')).sort() : []
-  const lint = (file: string) =>
-    lintText(readFileSync(path.join(corpus, file), 'utf8'), defaultSettings(only), { rules: only }).findings.filter((f) => f.ruleId === profileContinuity.meta.id)
+describe.skipIf(!corpusPresent)('profile-continuity over the corpus', () => {
+  const files = corpusFiles()
+  const lint = (file: string) => lintCorpusFile(profileContinuity, file)
 
   it('lints all 112 versions without a crash or a malformed message; 45 have a size jump, none a tiling problem', () => {
     expect(files).toHaveLength(112)
-    const versions: Record<string, number> = {}
-    for (const file of files) {
-      const findings = lint(file)
-      for (const f of findings) expect(f.message, file).not.toMatch(/\{\{|undefined|NaN|Infinity/)
-      for (const id of new Set(findings.map((f) => f.messageId))) versions[id] = (versions[id] ?? 0) + 1
-    }
-    expect(versions).toEqual({ sizeJump: 45 })
+    expect(versionsPerMessageId(files, lint)).toEqual({ sizeJump: 45 })
   })
 
   it('the newest version (percent sizing) has no progressive profile, so no finding by default', () => {

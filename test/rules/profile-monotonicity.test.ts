@@ -1,84 +1,14 @@
 // profile-monotonicity: decreasing ramps, drops at boundaries in every mode (margins and notionals in percent mode), one finding per drop; corpus counts.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { lintText } from '../../src/engine/lint-text.js'
 import { formatUsd } from '../../src/model/decimal.js'
 import { readSizingConfig } from '../../src/model/sizing-config.js'
 import { discontinuities, profileShapes } from '../../src/model/sizing.js'
 import { profileMonotonicity } from '../../src/rules/profile-monotonicity.js'
-import { yamlSyntax } from '../../src/rules/yaml-syntax.js'
-import { defaultSettings } from '../../src/settings/normalize.js'
 import type { Report } from '../../src/types.js'
-import { runRuleTests } from '../rule-tester.js'
-
-/** The seed report's Variant B: four progressive profiles, the size grows all the way. */
-const VARIANT_B = `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      min_balance: 100.0
-      size_at_min: 30.0
-      size_at_max: 50.0
-      progressive: true
-    small:
-      threshold: 1500.0
-      min_balance: 500.0
-      size_at_min: 50.0
-      size_at_max: 150.0
-      progressive: true
-    medium:
-      threshold: 3000.0
-      min_balance: 1500.0
-      size_at_min: 150.0
-      size_at_max: 200.0
-      progressive: true
-    large:
-      threshold: 999999.0
-      min_balance: 3000.0
-      max_balance: 10000.0
-      size_at_min: 200.0
-      size_at_max: 300.0
-      progressive: true
-`
-
-/** The newest real config's ladder: percent of the balance as margin, falling from profile to profile. Values at column 29. */
-const PERCENT = `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      max_position_percent: 25.0
-    small:
-      threshold: 1500.0
-      max_position_percent: 15.0
-    medium:
-      threshold: 3000.0
-      max_position_percent: 10.0
-    large:
-      threshold: 999999.0
-      max_position_percent: 5.0
-`
-
-const FIXED = `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      base_position_usd: 50.0
-    small:
-      threshold: 1500.0
-      base_position_usd: 100.0
-    medium:
-      threshold: 3000.0
-      base_position_usd: 200.0
-    large:
-      threshold: 999999.0
-      base_position_usd: 500.0
-`
+import { FIXED_LADDER, PERCENT_LADDER, VARIANT_B } from '../helpers/configs.js'
+import { corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { lintRule, runRuleTests } from '../rule-tester.js'
 
 /** A fixed and a percent size on every profile: auto mode reads fixed (growing), percent mode falls at $500. */
 const FIXED_AND_PERCENT = `scalping:
@@ -94,10 +24,28 @@ const FIXED_AND_PERCENT = `scalping:
       max_position_percent: 15.0
 `
 
+/** Variant B's micro ramp (no leverage), then a small ramp with these fields on lines 11 to 14 (values at column 20). */
+const microThenSmall = (small: { min_balance: string; max_balance: string; size_at_min: string; size_at_max: string }): string => `scalping:
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      min_balance: 100.0
+      size_at_min: 30.0
+      size_at_max: 50.0
+      progressive: true
+    small:
+      threshold: 1500.0
+      min_balance: ${small.min_balance}
+      max_balance: ${small.max_balance}
+      size_at_min: ${small.size_at_min}
+      size_at_max: ${small.size_at_max}
+      progressive: true
+`
+
 runRuleTests(profileMonotonicity, {
   valid: [
     { name: 'Variant B grows all the way', yaml: VARIANT_B },
-    { name: 'a growing fixed ladder', yaml: FIXED },
+    { name: 'a growing fixed ladder', yaml: FIXED_LADDER },
     {
       name: 'a growing percent ladder',
       yaml: 'scalping:\n  leverage: 5\n  balance_profiles:\n    micro: {threshold: 500, max_position_percent: 10}\n    small: {threshold: 1500, max_position_percent: 12}\n    large: {threshold: 999999, max_position_percent: 12}\n',
@@ -150,7 +98,7 @@ runRuleTests(profileMonotonicity, {
     },
     {
       name: 'a fixed drop, at base_position_usd',
-      yaml: FIXED.replace('base_position_usd: 100.0', 'base_position_usd: 360.0'),
+      yaml: FIXED_LADDER.replace('base_position_usd: 100.0', 'base_position_usd: 360.0'),
       findings: [
         {
           messageId: 'drop',
@@ -165,7 +113,7 @@ runRuleTests(profileMonotonicity, {
     },
     {
       name: 'a percent ladder drops at every boundary: margins and notionals',
-      yaml: PERCENT,
+      yaml: PERCENT_LADDER,
       findings: [
         {
           messageId: 'dropPercent',
@@ -197,7 +145,7 @@ runRuleTests(profileMonotonicity, {
     },
     {
       name: 'without a leverage key the margin is the notional (1x)',
-      yaml: PERCENT.replace('  leverage: 5\n', '').replace(/ {4}medium:[\s\S]*$/, ''),
+      yaml: PERCENT_LADDER.replace('  leverage: 5\n', '').replace(/ {4}medium:[\s\S]*$/, ''),
       findings: [
         {
           messageId: 'dropPercent',
@@ -282,22 +230,7 @@ runRuleTests(profileMonotonicity, {
     },
     {
       name: 'a zero-width ramp that falls inside its range: one finding for the one drop',
-      yaml: `scalping:
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      min_balance: 100.0
-      size_at_min: 30.0
-      size_at_max: 50.0
-      progressive: true
-    small:
-      threshold: 1500.0
-      min_balance: 1000.0
-      max_balance: 1000.0
-      size_at_min: 60.0
-      size_at_max: 55.0
-      progressive: true
-`,
+      yaml: microThenSmall({ min_balance: '1000.0', max_balance: '1000.0', size_at_min: '60.0', size_at_max: '55.0' }),
       findings: [
         {
           messageId: 'decreasingProfile',
@@ -311,42 +244,12 @@ runRuleTests(profileMonotonicity, {
     },
     {
       name: 'an inverted ramp that falls inside its range: one finding',
-      yaml: `scalping:
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      min_balance: 100.0
-      size_at_min: 30.0
-      size_at_max: 50.0
-      progressive: true
-    small:
-      threshold: 1500.0
-      min_balance: 1200.0
-      max_balance: 1000.0
-      size_at_min: 60.0
-      size_at_max: 55.0
-      progressive: true
-`,
+      yaml: microThenSmall({ min_balance: '1200.0', max_balance: '1000.0', size_at_min: '60.0', size_at_max: '55.0' }),
       findings: [{ messageId: 'decreasingProfile', message: "small's size falls as the balance grows: size_at_max $55.00 is below size_at_min $60.00", line: 14, column: 20 }],
     },
     {
       name: 'a zero-width falling ramp on a boundary: the boundary drop is that fall, one finding',
-      yaml: `scalping:
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      min_balance: 100.0
-      size_at_min: 30.0
-      size_at_max: 50.0
-      progressive: true
-    small:
-      threshold: 1500.0
-      min_balance: 500.0
-      max_balance: 500.0
-      size_at_min: 50.0
-      size_at_max: 40.0
-      progressive: true
-`,
+      yaml: microThenSmall({ min_balance: '500.0', max_balance: '500.0', size_at_min: '50.0', size_at_max: '40.0' }),
       findings: [
         {
           messageId: 'drop',
@@ -427,12 +330,10 @@ runRuleTests(profileMonotonicity, {
   ],
 })
 
-const only = { [yamlSyntax.meta.id]: yamlSyntax, [profileMonotonicity.meta.id]: profileMonotonicity }
-
 describe('profile-monotonicity with duplicate keys', () => {
   it('reports the drop at the LAST occurrence of a duplicated size_at_min, the value the bot uses', () => {
     const yaml = VARIANT_B.replace('      size_at_max: 200.0\n', '      size_at_max: 200.0\n      size_at_min: 120.0\n')
-    const result = lintText(yaml, defaultSettings(only), { rules: only })
+    const result = lintRule(profileMonotonicity, yaml)
     expect(result.findings.map((f) => [f.ruleId, f.messageId, f.message, f.range.start.line, f.range.start.column, f.range.end.column])).toEqual([
       ['yaml-syntax', 'duplicateKey', 'Duplicate key "size_at_min" (first defined at line 19): the bot silently uses this last value', 21, 7, 18],
       ['profile-monotonicity', 'drop', 'size drops from $150.00 to $120.00 when the balance crosses $1,500.00 (small -> medium)', 21, 20, 25],
@@ -488,23 +389,13 @@ describe('profile-monotonicity: one finding per real drop', () => {
   })
 })
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const corpus = path.resolve(repo, '../shared/corpus/config_futures')
-
-describe.skipIf(!existsSync(corpus))('profile-monotonicity over the corpus', () => {
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')).sort() : []
-  const lint = (file: string) =>
-    lintText(readFileSync(path.join(corpus, file), 'utf8'), defaultSettings(only), { rules: only }).findings.filter((f) => f.ruleId === profileMonotonicity.meta.id)
+describe.skipIf(!corpusPresent)('profile-monotonicity over the corpus', () => {
+  const files = corpusFiles()
+  const lint = (file: string) => lintCorpusFile(profileMonotonicity, file)
 
   it('lints all 112 versions without a crash or a malformed message; 92 have a drop', () => {
     expect(files).toHaveLength(112)
-    const versions: Record<string, number> = {}
-    for (const file of files) {
-      const findings = lint(file)
-      for (const f of findings) expect(f.message, file).not.toMatch(/\{\{|undefined|NaN|Infinity/)
-      for (const id of new Set(findings.map((f) => f.messageId))) versions[id] = (versions[id] ?? 0) + 1
-    }
-    expect(versions).toEqual({ drop: 55, dropPercent: 37 })
+    expect(versionsPerMessageId(files, lint)).toEqual({ drop: 55, dropPercent: 37 })
   })
 
   it('the newest version (percent mode, 5x): exactly three drops, at $500, $1,500 and $3,000', () => {

@@ -1,13 +1,8 @@
 // stale-override: overrides ignored at the reference balances, overrides live at no balance, exact live intervals; corpus smoke check.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { lintText } from '../../src/engine/lint-text.js'
 import { staleOverride } from '../../src/rules/stale-override.js'
-import { yamlSyntax } from '../../src/rules/yaml-syntax.js'
-import { defaultSettings } from '../../src/settings/normalize.js'
-import { runRuleTests } from '../rule-tester.js'
+import { corpusFiles, corpusPresent, lintCorpusFile } from '../helpers/corpus.js'
+import { lintRule, MALFORMED_MESSAGE, runRuleTests } from '../rule-tester.js'
 
 /** The seed's Variant-B ladder (lines 1-7); symbol profiles start at line 10. */
 const LADDER = `scalping:
@@ -316,8 +311,6 @@ runRuleTests(staleOverride, {
 })
 
 describe('stale-override with duplicate keys', () => {
-  const only = { [yamlSyntax.meta.id]: yamlSyntax, [staleOverride.meta.id]: staleOverride }
-
   it('reports at the LAST occurrence of a duplicated override key, the value the bot uses', () => {
     const yaml = `${LADDER}      BTC-USDT:
         position_multiplier: 1.2
@@ -326,9 +319,7 @@ describe('stale-override with duplicate keys', () => {
             base_position_usd: 100.0
             base_position_usd: 42.0
 `
-    const settings = defaultSettings(only)
-    settings.shared = { balances: [1018], sizingMode: 'auto' }
-    const result = lintText(yaml, settings, { rules: only })
+    const result = lintRule(staleOverride, yaml, { shared: { balances: [1018] } })
     expect(result.findings.map((f) => [f.ruleId, f.messageId, f.range.start.line, f.range.start.column, f.range.end.line, f.range.end.column])).toEqual([
       ['yaml-syntax', 'duplicateKey', 15, 13, 15, 30],
       ['stale-override', 'ignoredAt', 15, 32, 15, 36],
@@ -337,24 +328,16 @@ describe('stale-override with duplicate keys', () => {
   })
 })
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const corpus = path.resolve(repo, '../shared/corpus/config_futures')
-
-describe.skipIf(!existsSync(corpus))('stale-override over the corpus', () => {
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.yaml')).sort() : []
-  const only = { [yamlSyntax.meta.id]: yamlSyntax, [staleOverride.meta.id]: staleOverride }
-  const lint = (file: string, balances: number[]) => {
-    const settings = defaultSettings(only)
-    settings.shared = { balances, sizingMode: 'auto' }
-    return lintText(readFileSync(path.join(corpus, file), 'utf8'), settings, { rules: only }).findings.filter((f) => f.ruleId === staleOverride.meta.id)
-  }
+describe.skipIf(!corpusPresent)('stale-override over the corpus', () => {
+  const files = corpusFiles()
+  const lint = (file: string, balances: number[]) => lintCorpusFile(staleOverride, file, { shared: { balances } })
   const count = (findings: ReturnType<typeof lint>, messageId: string): number => findings.filter((f) => f.messageId === messageId).length
 
   it('lints all 112 versions at $1,018 without a crash or a malformed message', () => {
     expect(files).toHaveLength(112)
     for (const file of files) {
       for (const f of lint(file, [1018])) {
-        expect(f.message, file).not.toMatch(/\{\{|undefined|NaN|Infinity/)
+        expect(f.message, file).not.toMatch(MALFORMED_MESSAGE)
         expect(f.range.start.line, file).toBeGreaterThan(1)
       }
     }
