@@ -1,6 +1,7 @@
 // The bad-input catalogue (SPEC section 6, issue #5): every malformed input gets a precise finding, or exactly one
 // line on stderr and exit code 2; never a crash, a stack trace, or NaN/Infinity/undefined in a message.
 // Content cases run through lintText/lintBytes; file-system cases through main() in-process (runCli).
+import { spawnSync } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -565,9 +566,26 @@ describe('files that cannot be linted: one line on stderr, exit 2', () => {
     const { run, cwd } = await lockedRun()
     expect([run.exitCode, stderrOf(run, cwd)]).toEqual([2, 'lint-config: cannot read "<cwd>/locked.yaml": permission denied\n'])
   })
-  it.runIf(readsLockedFiles)('an unreadable file (chmod 000), run as root: the permission-denied line cannot happen, the file is linted', async () => {
-    const { run } = await lockedRun()
-    expect([run.exitCode, run.stderr]).toEqual([0, ''])
+  // As root, the built CLI runs as the unprivileged user "nobody" instead, so the permission-denied path is still exercised.
+  const bin = path.join(repo, 'dist/bin.js')
+  const nobody = { uid: 65534, gid: 65534 }
+  const nobodyRunsBin =
+    readsLockedFiles &&
+    process.getuid?.() === 0 &&
+    spawnSync(process.execPath, [bin, '--version'], { ...nobody, encoding: 'utf8' }).status === 0
+  it.runIf(readsLockedFiles)('an unreadable file (chmod 000), as root: dist/bin.js run as "nobody" gets one permission-denied line', () => {
+    // Fails (rather than skips) when root cannot drop to "nobody" or "nobody" cannot read the built CLI.
+    expect(nobodyRunsBin).toBe(true)
+    const cwd = tempDir()
+    chmodSync(cwd, 0o755)
+    writeFileSync(path.join(cwd, 'locked.yaml'), good)
+    chmodSync(path.join(cwd, 'locked.yaml'), 0)
+    const child = spawnSync(process.execPath, [bin, 'locked.yaml'], { ...nobody, cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    expect([child.status, child.stderr.replaceAll(cwd, '<cwd>'), child.stdout]).toEqual([
+      2,
+      'lint-config: cannot read "<cwd>/locked.yaml": permission denied\n',
+      '',
+    ])
   })
 
   it('a file deleted between expanding the targets and reading it', async () => {
