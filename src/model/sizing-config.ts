@@ -75,6 +75,8 @@ export interface SizingConfig {
   readonly symbolProfiles: readonly SymbolView[]
   /** Override tolerance as a ratio: `risk.base.position_override_tolerance_percent / 100`, else the bot's 1/2. */
   readonly tolerance: { readonly value: Fraction; readonly path?: string }
+  /** `futures_modules.max_size_limiter`'s USD caps: one position's notional, and all open positions' notional. */
+  readonly limiter: { readonly maxSingleSizeUsd?: NumField; readonly maxTotalSizeUsd?: NumField }
 }
 
 export interface ReadSizingOptions {
@@ -203,6 +205,10 @@ function read(data: unknown, setting: ModeSetting): SizingConfig {
 
   const tol = num(own(own(data, 'risk'), 'base'), 'position_override_tolerance_percent', '/risk/base')
   const leverage = num(scalping, 'leverage', '/scalping')
+  const limiterPath = '/futures_modules/max_size_limiter'
+  const rawLimiter = own(own(data, 'futures_modules'), 'max_size_limiter')
+  const maxSingleSizeUsd = num(rawLimiter, 'max_single_size_usd', limiterPath)
+  const maxTotalSizeUsd = num(rawLimiter, 'max_total_size_usd', limiterPath)
   const cfg: SizingConfig = {
     profiles: Object.freeze(valid),
     invalidProfiles: Object.freeze(invalid),
@@ -210,6 +216,7 @@ function read(data: unknown, setting: ModeSetting): SizingConfig {
     symbols: Object.freeze(symbols),
     symbolProfiles: Object.freeze(symbolProfiles),
     tolerance: Object.freeze(tol ? { value: tol.value.div(100), path: tol.path } : { value: DEFAULT_TOLERANCE }),
+    limiter: Object.freeze({ ...(maxSingleSizeUsd ? { maxSingleSizeUsd } : {}), ...(maxTotalSizeUsd ? { maxTotalSizeUsd } : {}) }),
   }
   return Object.freeze(cfg)
 }

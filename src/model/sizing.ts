@@ -438,6 +438,55 @@ export function overrideEverLive(cfg: SizingConfig, symbol: string, o: Fraction,
 }
 
 // ---------------------------------------------------------------------------------------------
+// Caps
+
+/**
+ * Exactly the balances in [0, +inf) where `mult` times the base size (USD notional) is strictly above (or strictly
+ * below) `bound`, as sorted, disjoint, maximal intervals. With `profile`, only balances that select that profile.
+ * Balances where no profile defines a size are never included.
+ */
+export function balancesWhereSize(
+  cfg: SizingConfig,
+  mult: Fraction,
+  rel: 'above' | 'below',
+  bound: Fraction,
+  profile?: ProfileView,
+): Interval[] {
+  const sizes: Span =
+    rel === 'above' ? { lo: bound, loClosed: false, hi: null, hiClosed: false } : { lo: null, loClosed: false, hi: bound, hiClosed: false }
+  const parts: Interval[] = []
+  for (const piece of scaledPieces(basePieces(cfg), mult)) {
+    if (profile !== undefined && piece.profile !== profile) continue
+    const span = preimage(piece, sizes)
+    if (span) parts.push(toInterval(span))
+  }
+  return mergeIntervals(parts)
+}
+
+/** The balances where some profile (or `profile`) defines a size, as sorted, disjoint, maximal intervals. */
+export function sizedBalances(cfg: SizingConfig, profile?: ProfileView): Interval[] {
+  return mergeIntervals(basePieces(cfg).filter((p) => p.slope && (profile === undefined || p.profile === profile)).map((p) => p.interval))
+}
+
+/** Bounds of `mult` times the base size over the balances where it is defined (only where `profile` is selected, if given). */
+export function scaledSizeRange(cfg: SizingConfig, mult: Fraction, profile?: ProfileView): SizeRange | undefined {
+  const pieces = scaledPieces(basePieces(cfg), mult)
+  return computeSizeRange(profile === undefined ? pieces : pieces.filter((p) => p.profile === profile))
+}
+
+/** Whether two sorted, merged interval lists denote the same set. */
+export function sameIntervals(a: readonly Interval[], b: readonly Interval[]): boolean {
+  const same = (x: Fraction | null, y: Fraction | null): boolean => (x === null || y === null ? x === y : x.equals(y))
+  return (
+    a.length === b.length &&
+    a.every((iv, i) => {
+      const jv = b[i]!
+      return same(iv.lo, jv.lo) && iv.loClosed === jv.loClosed && same(iv.hi, jv.hi) && iv.hiClosed === jv.hiClosed
+    })
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
 // Ladder shape: what profile-continuity and profile-monotonicity report on
 
 /** One profile of the sorted ladder with the facts the ladder rules check. Balances USD, sizes USD notional. */
@@ -673,3 +722,11 @@ export function formatIntervals(ivs: readonly Interval[]): string {
   return ivs.length === 0 ? 'no balance' : ivs.map(formatInterval).join(' and ')
 }
 
+/** "from $36.00 to $360.00", "from $18.75 upwards", "always $50.00": the words after "the size runs" / "the size is". */
+export function formatSizeRange(range: SizeRange): string {
+  const { min, max } = range
+  if (min !== null && max !== null) return min.equals(max) ? `is always ${formatUsd(min)}` : `runs from ${formatUsd(min)} to ${formatUsd(max)}`
+  if (min !== null) return `runs from ${formatUsd(min)} upwards`
+  if (max !== null) return `runs up to ${formatUsd(max)}`
+  return 'is unbounded'
+}

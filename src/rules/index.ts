@@ -1,5 +1,6 @@
 // The explicit rule registry (yamllint-style): every rule the engine runs, keyed by id == file name.
 import type { Rule } from '../types.js'
+import { sizeCap } from './size-cap.js'
 import { staleOverride } from './stale-override.js'
 import { unusedDisableDirective } from './unused-disable-directive.js'
 import { yamlSyntax } from './yaml-syntax.js'
@@ -16,4 +17,5 @@ export const rules: Record<string, Rule> = {
   [profileMonotonicity.meta.id]: profileMonotonicity,
   [interpolationProperties.meta.id]: interpolationProperties,
   [staleOverride.meta.id]: staleOverride,
+  [sizeCap.meta.id]: sizeCap,
 }

@@ -2,7 +2,8 @@
 import Fraction from 'fraction.js'
 import { formatNumber, formatPercent, formatUsd, q, roundScaled } from '../model/decimal.js'
 import { readSizingConfig, type OverrideView, type SizingConfig } from '../model/sizing-config.js'
-import { formatIntervals, isOverrideLive, overrideEverLive, overrideLiveSet, sizeRange, symbolSize, type SizeRange } from '../model/sizing.js'
+import { formatIntervals, formatSizeRange, isOverrideLive, overrideEverLive, overrideLiveSet, sizeRange, symbolSize } from '../model/sizing.js'
+import { ruleBalances } from './balances.js'
 import type { Rule } from '../types.js'
 
 export interface StaleOverrideOptions {
@@ -30,26 +31,6 @@ export function formatExcessDeviation(deviation: Fraction, tol: Fraction): strin
     if (roundScaled(deviation.mul(HUNDRED), digits) !== roundScaled(tol.mul(HUNDRED), digits)) return formatPercent(deviation, digits)
   }
   return formatPercent(deviation, 6)
-}
-
-/** "from $36.00 to $360.00", "from $18.75 upwards", "always $50.00": the words after "the size runs" / "the size is". */
-export function formatSizeRange(range: SizeRange): string {
-  const { min, max } = range
-  if (min !== null && max !== null) return min.equals(max) ? `is always ${formatUsd(min)}` : `runs from ${formatUsd(min)} to ${formatUsd(max)}`
-  if (min !== null) return `runs from ${formatUsd(min)} upwards`
-  if (max !== null) return `runs up to ${formatUsd(max)}`
-  return 'is unbounded'
-}
-
-/** Reference balances to check: in [0, +inf), deduplicated, ascending. */
-function referenceBalances(raw: readonly number[]): Fraction[] {
-  const seen = new Map<string, Fraction>()
-  for (const n of raw) {
-    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) continue
-    const b = q(n)
-    seen.set(b.toFraction(), b)
-  }
-  return [...seen.values()].sort((a, b) => a.compare(b))
 }
 
 function label(o: OverrideView): { symbol: string; regime: string; value: string } {
@@ -83,8 +64,7 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
   *check(ctx) {
     const cfg: SizingConfig = readSizingConfig(ctx.data, { mode: ctx.shared.sizingMode })
     const tol = ctx.options.tolerance !== undefined ? q(ctx.options.tolerance) : cfg.tolerance.value
-    const own = ctx.options.balances
-    const balances = referenceBalances(own && own.length > 0 ? own : ctx.shared.balances)
+    const balances = ruleBalances(ctx.options.balances, ctx.shared.balances)
     const tolerance = formatTolerance(tol)
 
     for (const symbolView of cfg.symbolProfiles) {

@@ -156,7 +156,7 @@ describe('markdown through the CLI', () => {
     const run = await runCli(['--format', 'markdown', '--balance', '1018', '--balance', '3000', example, 'fixtures/valid/fixed-ladder.yaml'], { cwd: repo })
     expect(run.exitCode).toBe(1)
     const out = run.stdout
-    expect(out.startsWith('## lint-config: 8 errors in 1 file\n\nLinted 2 files.\n\n### fixtures/example/config\\_futures.yaml\n')).toBe(true)
+    expect(out.startsWith('## lint-config: 8 errors, 6 warnings in 1 file\n\nLinted 2 files.\n\n### fixtures/example/config\\_futures.yaml\n')).toBe(true)
     const sections = out.split(/^### /m)
     expect(sections).toHaveLength(3)
     expect(sections[1]).toContain('#### Balance $1,018.00 — profile small (progressive)')
