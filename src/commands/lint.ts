@@ -149,7 +149,7 @@ export async function runLint(args: string[], options: LintOptions, io: CliIo): 
     if (!formatter) throw new UsageError(`unknown format "${report.format}"`)
     const color = useColor(options.color, io, report.absolute !== undefined)
     const text = formatter(results, { cwd: io.reportCwd ?? io.cwd, color, rules: ruleMetas(), docsUrl: ruleDocsUrl, version: options.version })
-    if (report.absolute !== undefined) await writeFileAtomic(report.absolute, text)
+    if (report.absolute !== undefined) await writeFileAtomic(report.absolute, text, { createDir: true })
     else io.stdout(text)
   }
   return getExitCode(results, { maxWarnings: options.maxWarnings })

@@ -1,6 +1,6 @@
 // The file-system edge of the engine: expand arguments to files, read them, lint them, write atomically.
 import { randomBytes } from 'node:crypto'
-import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
 
@@ -99,11 +99,15 @@ export async function readTarget(file: string): Promise<Buffer> {
   }
 }
 
-/** Writes via a temporary file in the same directory and a rename, so a reader never sees half a file. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+/**
+ * Writes via a temporary file in the same directory and a rename, so a reader never sees half a file.
+ * With `createDir`, a missing directory is created first (as ESLint does for `--output-file`).
+ */
+export async function writeFileAtomic(file: string, content: string, options: { createDir?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file)
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
+    if (options.createDir) await mkdir(dir, { recursive: true })
     let mode: number | undefined
     try {
       mode = (await stat(file)).mode & 0o777
@@ -113,7 +117,8 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
     await writeFile(temp, content, mode === undefined ? {} : { mode })
     await rename(temp, file)
   } catch (error) {
-    await rm(temp, { force: true })
+    // The temporary file may not exist, or not be reachable (ENOTDIR): the write error is the one to report.
+    await rm(temp, { force: true }).catch(() => undefined)
     throw new UsageError(`cannot write "${file}": ${writeProblem(error, dir)}`)
   }
 }
@@ -124,6 +129,8 @@ function writeProblem(error: unknown, dir: string): string {
     case 'ENOENT':
       return `the directory "${dir}" does not exist`
     case 'ENOTDIR':
+    case 'EEXIST':
+      // EEXIST: creating the directory found a file of that name.
       return `"${dir}" is not a directory`
     case 'EACCES':
     case 'EPERM':

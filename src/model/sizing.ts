@@ -463,27 +463,10 @@ export function balancesWhereSize(
   return mergeIntervals(parts)
 }
 
-/** The balances where some profile (or `profile`) defines a size, as sorted, disjoint, maximal intervals. */
-export function sizedBalances(cfg: SizingConfig, profile?: ProfileView): Interval[] {
-  return mergeIntervals(basePieces(cfg).filter((p) => p.slope && (profile === undefined || p.profile === profile)).map((p) => p.interval))
-}
-
 /** Bounds of `mult` times the base size over the balances where it is defined (only where `profile` is selected, if given). */
 export function scaledSizeRange(cfg: SizingConfig, mult: Fraction, profile?: ProfileView): SizeRange | undefined {
   const pieces = scaledPieces(basePieces(cfg), mult)
   return computeSizeRange(profile === undefined ? pieces : pieces.filter((p) => p.profile === profile))
-}
-
-/** Whether two sorted, merged interval lists denote the same set. */
-export function sameIntervals(a: readonly Interval[], b: readonly Interval[]): boolean {
-  const same = (x: Fraction | null, y: Fraction | null): boolean => (x === null || y === null ? x === y : x.equals(y))
-  return (
-    a.length === b.length &&
-    a.every((iv, i) => {
-      const jv = b[i]!
-      return same(iv.lo, jv.lo) && iv.loClosed === jv.loClosed && same(iv.hi, jv.hi) && iv.hiClosed === jv.hiClosed
-    })
-  )
 }
 
 // ---------------------------------------------------------------------------------------------

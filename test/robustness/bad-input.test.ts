@@ -630,11 +630,19 @@ describe('--output', () => {
     expect([run.exitCode, run.stderr]).toEqual([2, 'lint-config: refusing to write the report over the linted file "report.json"\n'])
     expect(readFileSync(path.join(cwd, 'config', 'config_futures.yaml'), 'utf8')).toBe(good)
   })
-  it('into a missing directory', async () => {
+  it('into a missing directory: created, as ESLint does', async () => {
     const cwd = tempDir()
     writeFileSync(path.join(cwd, 'config_futures.yaml'), good)
+    const run = checkRun(await runCli(['--format', 'json', '--output', 'reports/ci/lint.json', 'config_futures.yaml'], { cwd }))
+    expect([run.exitCode, run.stderr, run.stdout]).toEqual([0, '', ''])
+    expect(JSON.parse(readFileSync(path.join(cwd, 'reports/ci/lint.json'), 'utf8'))).toHaveLength(1)
+  })
+  it('into a directory that cannot be created: a file stands in its way', async () => {
+    const cwd = tempDir()
+    writeFileSync(path.join(cwd, 'config_futures.yaml'), good)
+    writeFileSync(path.join(cwd, 'reports'), 'not a directory')
     const run = checkRun(await runCli(['--format', 'json', '--output', 'reports/lint.json', 'config_futures.yaml'], { cwd }))
-    expect([run.exitCode, stderrOf(run, cwd)]).toEqual([2, 'lint-config: cannot write "<cwd>/reports/lint.json": the directory "<cwd>/reports" does not exist\n'])
+    expect([run.exitCode, stderrOf(run, cwd)]).toEqual([2, 'lint-config: cannot write "<cwd>/reports/lint.json": "<cwd>/reports" is not a directory\n'])
   })
   it('onto a directory', async () => {
     const cwd = tempDir()

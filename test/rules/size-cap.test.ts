@@ -3,6 +3,7 @@ import Fraction from 'fraction.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/engine/parse.js'
+import { formatUsd } from '../../src/model/decimal.js'
 import { readSizingConfig } from '../../src/model/sizing-config.js'
 import { balancesWhereSize, intervalContains, sizeAt, symbolSize } from '../../src/model/sizing.js'
 import { sizeCap } from '../../src/rules/size-cap.js'
@@ -238,6 +239,42 @@ describe('balancesWhereSize agrees with the size at every balance', () => {
       { seed: 42, numRuns: 2000 },
     )
     expect(symbolSize(cfg, 'BTC-USDT', new Fraction(1450))!.toString()).toBe('174')
+  })
+})
+
+describe('size-cap decides per symbol as the size at each balance says', () => {
+  it('agrees with the pointwise sizes for random multipliers (edges included) and reference balances', () => {
+    const multiplier = fc.oneof(
+      fc.integer({ min: 1, max: 3600 }).map((k) => new Fraction(k, 1000)),
+      // Exactly at an everywhere edge: 170 / 50 (cap reached, not passed) and 55 / 150.
+      fc.constantFrom(new Fraction(17, 5), new Fraction(11, 30), new Fraction(3, 1)),
+    )
+    fc.assert(
+      fc.property(multiplier, fc.uniqueArray(fc.integer({ min: 0, max: 400_000 }), { minLength: 1, maxLength: 3 }), (m, cents) => {
+        const yaml = CAPS.replace('position_multiplier: 1.2', `position_multiplier: ${m.toString(12)}`)
+        const balances = cents.map((c) => c / 100)
+        const found = lintRule(sizeCap, yaml, { shared: { balances } }).findings.map((f) => {
+          const symbol = /(BTC|ETH)-USDT/.exec(f.message)?.[0] ?? 'total'
+          const at = /at balance (\$[\d,]+\.\d\d)/.exec(f.message)?.[1] ?? ''
+          return `${f.messageId}|${symbol}|${at}`
+        })
+        const cfg = readSizingConfig(parseConfig(yaml).data)
+        const expected: string[] = []
+        const mults = { 'BTC-USDT': cfg.symbolProfiles[0]!.multiplier, 'ETH-USDT': new Fraction(1) }
+        const refs = balances.map((n) => ({ b: new Fraction(n), text: formatUsd(new Fraction(n)) }))
+        for (const [symbol, mult] of Object.entries(mults)) {
+          // small is selected up to $1,500, where the base size runs from $50.00 (attained) to $150.00 (attained).
+          if (mult.mul(50).gt(170)) expected.push(`clippedEverywhere|${symbol}|`)
+          else for (const { b, text } of refs) if (b.lte(1500) && sizeAt(cfg, b)!.mul(mult).gt(170)) expected.push(`clippedAt|${symbol}|${text}`)
+          if (mult.mul(150).lt(55)) expected.push(`raisedEverywhere|${symbol}|`)
+          else for (const { b, text } of refs) if (b.lte(1500) && sizeAt(cfg, b)!.mul(mult).lt(55)) expected.push(`raisedAt|${symbol}|${text}`)
+          for (const { b, text } of refs) if (sizeAt(cfg, b)!.mul(mult).gt(250)) expected.push(`clippedAt|${symbol}|${text}`)
+        }
+        for (const { b, text } of refs) if (sizeAt(cfg, b)!.mul(mults['BTC-USDT'].add(1)).gt(400)) expected.push(`totalAt|total|${text}`)
+        expect(found.sort()).toEqual(expected.sort())
+      }),
+      { seed: 7, numRuns: 300 },
+    )
   })
 })
 
