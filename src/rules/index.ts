@@ -1,6 +1,7 @@
 // The explicit rule registry (yamllint-style): every rule the engine runs, keyed by id == file name.
 import type { Rule } from '../types.js'
 import { sizeCap } from './size-cap.js'
+import { symbolCoverage } from './symbol-coverage.js'
 import { staleOverride } from './stale-override.js'
 import { unusedDisableDirective } from './unused-disable-directive.js'
 import { yamlSyntax } from './yaml-syntax.js'
@@ -18,4 +19,5 @@ export const rules: Record<string, Rule> = {
   [interpolationProperties.meta.id]: interpolationProperties,
   [staleOverride.meta.id]: staleOverride,
   [sizeCap.meta.id]: sizeCap,
+  [symbolCoverage.meta.id]: symbolCoverage,
 }
