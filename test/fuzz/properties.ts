@@ -164,8 +164,10 @@ const ladderArb = fc
     steps: fc.array(fc.record({ width: fc.integer({ min: 0, max: 3000 }), rise: fc.integer({ min: -50, max: 200 }), jitter: fc.integer({ min: -20, max: 20 }) }), { minLength: 1, maxLength: 5 }),
     mode: fc.constantFrom('progressive', 'fixed', 'percent'),
     maxBalance: fc.boolean(),
+    // USD limits per profile for size-cap: a cap and a floor around the ladder's sizes, or none.
+    limits: fc.option(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 100 }))),
   })
-  .map(({ steps, mode, maxBalance }) => {
+  .map(({ steps, mode, maxBalance, limits }) => {
     let lo = 100
     let size = 30
     return steps.map((s, i) => {
@@ -177,6 +179,7 @@ const ladderArb = fc
         if (maxBalance) f.push(['max_balance', `${hi - s.jitter}.0`])
       } else if (mode === 'fixed') f.push(['base_position_usd', `${next}.0`])
       else f.push(['max_position_percent', `${Math.max(s.rise, 1) / 10}`])
+      if (limits) f.push(['max_position_usd', `${limits[0] + i * 50}.0`], ['min_position_usd', `${limits[1]}.0`])
       lo = hi
       size = next
       return f
@@ -198,6 +201,7 @@ export const configDocumentArb = fc
     flow: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
     symbolProfiles: fc.array(symbolProfileArb, { maxLength: 4 }),
     tolerance: fc.option(rawScalarArb),
+    limiter: fc.option(fc.tuple(rawScalarArb, rawScalarArb)),
     directive: fc.constantFrom('', '# lint-config-disable-next-line stale-override', '# lint-config-disable', '# lint-config-disable __proto__'),
   })
   .map((c) => {
@@ -222,6 +226,7 @@ export const configDocumentArb = fc
       }
     }
     if (c.tolerance !== null) lines.push('risk:', '  base:', `    position_override_tolerance_percent: ${c.tolerance}`)
+    if (c.limiter !== null) lines.push('futures_modules:', '  max_size_limiter:', `    max_single_size_usd: ${c.limiter[0]}`, `    max_total_size_usd: ${c.limiter[1]}`)
     return `${lines.join('\n')}\n`
   })
 
