@@ -14,6 +14,7 @@ import {
   writeFileAtomic,
 } from '../engine/lint-files.js'
 import { formatters } from '../formatters/index.js'
+import { reportPath } from '../formatters/paths.js'
 import { ruleDocsUrl } from '../rules/docs-url.js'
 import { rules } from '../rules/index.js'
 import { parseRuleFlag } from '../settings/normalize.js'
@@ -124,7 +125,7 @@ export async function runLint(args: string[], options: LintOptions, io: CliIo): 
     const stdin = target === STDIN
     const shownPath = stdin ? (options.stdinFilename !== undefined ? path.resolve(io.cwd, options.stdinFilename) : '<stdin>') : target
     const settings = await resolver.forDirectory(stdin ? path.dirname(path.resolve(io.cwd, options.stdinFilename ?? 'stdin')) : path.dirname(target))
-    const bytes = stdin ? await io.readStdin() : await readTarget(target)
+    const bytes = stdin ? await io.readStdin() : await readTarget(target, reportPath(target, io.cwd))
     // Only a markdown report shows sizing tables: then parse here, once, and hand the parse to the linter.
     const decoded = withExplain && settings.shared.balances.length > 0 ? decodeUtf8(bytes) : undefined
     const parsed = decoded?.ok ? parseConfig(decoded.text) : undefined
@@ -132,7 +133,7 @@ export async function runLint(args: string[], options: LintOptions, io: CliIo): 
     if (fixing && result.fixableErrorCount + result.fixableWarningCount > 0) {
       result = lintAndFix(bytes.toString('utf8'), settings, { filePath: shownPath })
     }
-    if (options.fix && !stdin && result.output !== undefined) await writeFileAtomic(target, result.output)
+    if (options.fix && !stdin && result.output !== undefined) await writeFileAtomic(target, result.output, { shown: reportPath(target, io.cwd) })
     if (options.quiet) {
       const findings = result.findings.filter((f) => f.severity === 'error')
       result = { ...result, findings, warningCount: 0, fixableWarningCount: 0 }
@@ -149,7 +150,7 @@ export async function runLint(args: string[], options: LintOptions, io: CliIo): 
     if (!formatter) throw new UsageError(`unknown format "${report.format}"`)
     const color = useColor(options.color, io, report.absolute !== undefined)
     const text = formatter(results, { cwd: io.reportCwd ?? io.cwd, color, rules: ruleMetas(), docsUrl: ruleDocsUrl, version: options.version })
-    if (report.absolute !== undefined) await writeFileAtomic(report.absolute, text, { createDir: true })
+    if (report.absolute !== undefined) await writeFileAtomic(report.absolute, text, { createDir: true, shown: reportPath(report.absolute, io.cwd) })
     else io.stdout(text)
   }
   return getExitCode(results, { maxWarnings: options.maxWarnings })

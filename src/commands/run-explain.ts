@@ -20,7 +20,7 @@ export async function runExplain(
 ): Promise<number> {
   const target = path.resolve(io.cwd, file ?? DEFAULT_TARGET)
   const shown = file ?? DEFAULT_TARGET
-  const decoded = decodeUtf8(await readTarget(target))
+  const decoded = decodeUtf8(await readTarget(target, shown))
   if (!decoded.ok) throw new UsageError(`cannot explain "${shown}": it is not valid UTF-8`)
   const parsed = parseConfig(decoded.text)
   const fatal = parsed.syntax.find((s) => s.fatal)

@@ -91,19 +91,20 @@ export async function expandTargets(args: readonly string[], options: ExpandOpti
 }
 
 /** Reads a target's bytes; I/O failures become one-line UsageErrors. */
-export async function readTarget(file: string): Promise<Buffer> {
+export async function readTarget(file: string, shown: string = file): Promise<Buffer> {
   try {
     return await readFile(file)
   } catch (error) {
-    throw new UsageError(ioMessage(error, file))
+    throw new UsageError(ioMessage(error, shown))
   }
 }
 
 /**
  * Writes via a temporary file in the same directory and a rename, so a reader never sees half a file.
- * With `createDir`, a missing directory is created first (as ESLint does for `--output-file`).
+ * With `createDir`, a missing directory is created first (as ESLint does for `--output-file`). Errors name the file
+ * as `shown` (default: `file`), and its directory likewise.
  */
-export async function writeFileAtomic(file: string, content: string, options: { createDir?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, content: string, options: { createDir?: boolean; shown?: string } = {}): Promise<void> {
   const dir = path.dirname(file)
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
@@ -119,7 +120,8 @@ export async function writeFileAtomic(file: string, content: string, options: { 
   } catch (error) {
     // The temporary file may not exist, or not be reachable (ENOTDIR): the write error is the one to report.
     await rm(temp, { force: true }).catch(() => undefined)
-    throw new UsageError(`cannot write "${file}": ${writeProblem(error, dir)}`)
+    const shown = options.shown ?? file
+    throw new UsageError(`cannot write "${shown}": ${writeProblem(error, path.dirname(shown))}`)
   }
 }
 

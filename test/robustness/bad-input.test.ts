@@ -564,7 +564,7 @@ describe('files that cannot be linted: one line on stderr, exit 2', () => {
   }
   it.skipIf(readsLockedFiles)('an unreadable file (chmod 000) [skipped when this user reads it anyway, as root does]', async () => {
     const { run, cwd } = await lockedRun()
-    expect([run.exitCode, stderrOf(run, cwd)]).toEqual([2, 'lint-config: cannot read "<cwd>/locked.yaml": permission denied\n'])
+    expect([run.exitCode, stderrOf(run, cwd)]).toEqual([2, 'lint-config: cannot read "locked.yaml": permission denied\n'])
   })
   // As root, the built CLI runs as the unprivileged user "nobody" instead, so the permission-denied path is still exercised.
   const bin = path.join(repo, 'dist/bin.js')
@@ -583,7 +583,7 @@ describe('files that cannot be linted: one line on stderr, exit 2', () => {
     const child = spawnSync(process.execPath, [bin, 'locked.yaml'], { ...nobody, cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
     expect([child.status, child.stderr.replaceAll(cwd, '<cwd>'), child.stdout]).toEqual([
       2,
-      'lint-config: cannot read "<cwd>/locked.yaml": permission denied\n',
+      'lint-config: cannot read "locked.yaml": permission denied\n',
       '',
     ])
   })
@@ -607,7 +607,7 @@ describe('files that cannot be linted: one line on stderr, exit 2', () => {
     }
     const exitCode = await main(['node', 'lint-config', '-', 'second.yaml'], io)
     const run = checkRun({ exitCode, stdout, stderr })
-    expect([run.exitCode, stderrOf(run, cwd), run.stdout]).toEqual([2, 'lint-config: cannot read "<cwd>/second.yaml": no such file or directory\n', ''])
+    expect([run.exitCode, stderrOf(run, cwd), run.stdout]).toEqual([2, 'lint-config: cannot read "second.yaml": no such file or directory\n', ''])
   })
 })
 
@@ -642,14 +642,14 @@ describe('--output', () => {
     writeFileSync(path.join(cwd, 'config_futures.yaml'), good)
     writeFileSync(path.join(cwd, 'reports'), 'not a directory')
     const run = checkRun(await runCli(['--format', 'json', '--output', 'reports/lint.json', 'config_futures.yaml'], { cwd }))
-    expect([run.exitCode, stderrOf(run, cwd)]).toEqual([2, 'lint-config: cannot write "<cwd>/reports/lint.json": "<cwd>/reports" is not a directory\n'])
+    expect([run.exitCode, stderrOf(run, cwd)]).toEqual([2, 'lint-config: cannot write "reports/lint.json": "reports" is not a directory\n'])
   })
   it('onto a directory', async () => {
     const cwd = tempDir()
     writeFileSync(path.join(cwd, 'config_futures.yaml'), good)
     mkdirSync(path.join(cwd, 'reports'))
     const run = checkRun(await runCli(['--output', 'reports', 'config_futures.yaml'], { cwd }))
-    expect([run.exitCode, stderrOf(run, cwd)]).toEqual([2, 'lint-config: cannot write "<cwd>/reports": it is a directory\n'])
+    expect([run.exitCode, stderrOf(run, cwd)]).toEqual([2, 'lint-config: cannot write "reports": it is a directory\n'])
   })
 })
 
