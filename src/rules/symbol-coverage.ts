@@ -3,16 +3,21 @@ import { readSizingConfig } from '../model/sizing-config.js'
 import type { Rule } from '../types.js'
 import { closest } from './suggest.js'
 
+export interface SymbolCoverageOptions {
+  /** Also report traded symbols without a profile (they trade at 1.0x), in a config that profiles some symbols. */
+  requireProfiles?: boolean
+}
+
 export type SymbolCoverageMessageId = 'untraded' | 'unprofiled'
 
-export const symbolCoverage: Rule<Record<string, never>, SymbolCoverageMessageId> = {
+export const symbolCoverage: Rule<SymbolCoverageOptions, SymbolCoverageMessageId> = {
   meta: {
     id: 'symbol-coverage',
-    description: 'Symbol profiles for symbols scalping.symbols does not trade, and traded symbols without a profile in a config that profiles the others',
+    description: 'Symbol profiles the bot never reads because scalping.symbols does not trade the symbol; optionally, traded symbols without a profile',
     defaultSeverity: 'warn',
     fixable: false,
-    schema: { type: 'object', additionalProperties: false },
-    defaultOptions: {},
+    schema: { type: 'object', properties: { requireProfiles: { type: 'boolean' } }, additionalProperties: false },
+    defaultOptions: { requireProfiles: false },
     messages: {
       untraded:
         'symbol_profiles has "{{symbol}}", which scalping.symbols does not trade: its position_multiplier and overrides are never used{{suggestion}}',
@@ -42,6 +47,7 @@ export const symbolCoverage: Rule<Record<string, never>, SymbolCoverageMessageId
       const suggestion = guess(profile.symbol, [...unprofiled.keys()])
       yield { path: profile.path, on: 'key', messageId: 'untraded', data: { symbol: profile.symbol, suggestion } }
     }
+    if (!ctx.options.requireProfiles) return
     for (const [symbol, i] of unprofiled) {
       const suggestion = guess(symbol, untraded.map((s) => s.symbol))
       yield { path: `/scalping/symbols/${i}`, messageId: 'unprofiled', data: { symbol, suggestion } }

@@ -16,7 +16,8 @@ runRuleTests(symbolCoverage, {
     { name: 'every traded symbol has a profile and every profile is traded', yaml: config('["BTC-USDT", "ETH-USDT"]', 'ETH-USDT', 'BTC-USDT') },
     { name: 'no symbol_profiles at all: every symbol trades at 1.0x by design', yaml: 'scalping:\n  symbols: ["BTC-USDT", "ETH-USDT"]\n' },
     { name: 'no symbol list: the traded set is unknown', yaml: config('[]', 'BTC-USDT') },
-    { name: 'a non-string entry in the list is left to the schema rule', yaml: config('["BTC-USDT", 42]', 'BTC-USDT') },
+    { name: 'a non-string entry in the list is left to the schema rule', yaml: config('["BTC-USDT", 42]', 'BTC-USDT'), options: { requireProfiles: true } },
+    { name: 'a traded symbol without a profile is fine by default (it trades at 1.0x)', yaml: config('["BTC-USDT", "XRP-USDT"]', 'BTC-USDT') },
   ],
   invalid: [
     {
@@ -37,8 +38,22 @@ runRuleTests(symbolCoverage, {
       output: null,
     },
     {
-      name: 'a misspelt symbol: both sides reported, each naming the other',
+      name: 'a misspelt symbol: the dead profile names the traded symbol it probably meant',
       yaml: config('["BTC-USDT", "ETH-USDT"]', 'BTC-USDT', 'ETH-USTD'),
+      findings: [
+        {
+          messageId: 'untraded',
+          message:
+            'symbol_profiles has "ETH-USTD", which scalping.symbols does not trade: its position_multiplier and overrides are never used (a misspelling of "ETH-USDT"?)',
+          line: 6,
+          column: 7,
+        },
+      ],
+    },
+    {
+      name: 'with requireProfiles, a misspelt symbol: both sides reported, each naming the other',
+      yaml: config('["BTC-USDT", "ETH-USDT"]', 'BTC-USDT', 'ETH-USTD'),
+      options: { requireProfiles: true },
       findings: [
         {
           messageId: 'unprofiled',
@@ -59,8 +74,9 @@ runRuleTests(symbolCoverage, {
       ],
     },
     {
-      name: 'a traded symbol without a profile, once even when listed twice, at its first entry',
+      name: 'with requireProfiles, a traded symbol without a profile, once even when listed twice, at its first entry',
       yaml: config('["BTC-USDT", 7, "XRP-USDT", "XRP-USDT"]', 'BTC-USDT'),
+      options: { requireProfiles: true },
       findings: [
         {
           messageId: 'unprofiled',
@@ -78,6 +94,6 @@ describe.skipIf(!corpusPresent)('symbol-coverage over the corpus', () => {
   it('no version profiles an untraded symbol or leaves a traded one out, once it has symbol profiles', () => {
     const files = corpusFiles()
     expect(files).toHaveLength(112)
-    expect(versionsPerMessageId(files, (file) => lintCorpusFile(symbolCoverage, file))).toEqual({})
+    expect(versionsPerMessageId(files, (file) => lintCorpusFile(symbolCoverage, file, { options: { requireProfiles: true } }))).toEqual({})
   })
 })
