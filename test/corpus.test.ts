@@ -39,7 +39,7 @@ interface JsonMessage {
 }
 
 /** Rule ids in the order of the printed table. */
-const COLUMNS = ['yaml-syntax', 'schema', 'profile-continuity', 'profile-monotonicity', 'stale-override', 'size-cap', 'symbol-coverage', 'interpolation-properties']
+const COLUMNS = ['yaml-syntax', 'schema', 'profile-continuity', 'profile-monotonicity', 'stale-override', 'size-cap', 'symbol-coverage', 'ladder-alignment', 'interpolation-properties']
 
 describe.skipIf(!present)('corpus smoke test (at a $1,018 reference balance)', () => {
   const entries = present ? readIndex() : []

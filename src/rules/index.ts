@@ -2,6 +2,7 @@
 import type { Rule } from '../types.js'
 import { sizeCap } from './size-cap.js'
 import { symbolCoverage } from './symbol-coverage.js'
+import { ladderAlignment } from './ladder-alignment.js'
 import { staleOverride } from './stale-override.js'
 import { unusedDisableDirective } from './unused-disable-directive.js'
 import { yamlSyntax } from './yaml-syntax.js'
@@ -20,4 +21,5 @@ export const rules: Record<string, Rule> = {
   [staleOverride.meta.id]: staleOverride,
   [sizeCap.meta.id]: sizeCap,
   [symbolCoverage.meta.id]: symbolCoverage,
+  [ladderAlignment.meta.id]: ladderAlignment,
 }
