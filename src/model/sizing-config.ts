@@ -88,12 +88,13 @@ export const DEFAULT_TOLERANCE = new Fraction(1, 2)
 
 type Dict = Record<string, unknown>
 
-function isDict(x: unknown): x is Dict {
+/** A mapping of the data (not null, not a list). */
+export function isDict(x: unknown): x is Dict {
   return typeof x === 'object' && x !== null && !Array.isArray(x)
 }
 
 /** Own properties only, so keys like `constructor` or a `__proto__` entry never read through the prototype. */
-function own(obj: unknown, key: string): unknown {
+export function own(obj: unknown, key: string): unknown {
   return isDict(obj) && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined
 }
 

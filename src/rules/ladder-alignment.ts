@@ -1,6 +1,6 @@
 // ladder-alignment: other balance ladders whose tiers share a name with a balance profile but end at another balance.
 import { formatUsd, q } from '../model/decimal.js'
-import { escapePointerToken, readSizingConfig } from '../model/sizing-config.js'
+import { escapePointerToken, isDict, own, readSizingConfig } from '../model/sizing-config.js'
 import type { Rule } from '../types.js'
 
 export type LadderAlignmentMessageId = 'thresholdMismatch'
@@ -15,14 +15,6 @@ interface Ladder {
 
 /** The ladders the bot selects by balance next to `scalping.balance_profiles`. */
 const LADDERS: readonly Ladder[] = [{ path: ['risk', 'adaptive_minimums'], thresholdKey: 'balance_threshold' }]
-
-function isDict(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x)
-}
-
-function own(obj: unknown, key: string): unknown {
-  return isDict(obj) && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined
-}
 
 export const ladderAlignment: Rule<Record<string, never>, LadderAlignmentMessageId> = {
   meta: {

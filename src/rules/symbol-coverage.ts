@@ -1,5 +1,5 @@
 // symbol-coverage: symbol profiles the bot never reads (the symbol is not traded), and traded symbols a profiled config forgot.
-import { readSizingConfig } from '../model/sizing-config.js'
+import { own, readSizingConfig } from '../model/sizing-config.js'
 import type { Rule } from '../types.js'
 import { closest } from './suggest.js'
 
@@ -57,11 +57,6 @@ export const symbolCoverage: Rule<SymbolCoverageOptions, SymbolCoverageMessageId
 
 /** `scalping.symbols` as written, entries of any type, so that an index is the entry's place in the YAML list. */
 function tradedEntries(data: unknown): unknown[] {
-  const scalping = isDict(data) && Object.prototype.hasOwnProperty.call(data, 'scalping') ? data.scalping : undefined
-  const symbols = isDict(scalping) && Object.prototype.hasOwnProperty.call(scalping, 'symbols') ? scalping.symbols : undefined
+  const symbols = own(own(data, 'scalping'), 'symbols')
   return Array.isArray(symbols) ? symbols : []
-}
-
-function isDict(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x)
 }
