@@ -393,9 +393,14 @@ function preimage(piece: SizePiece, sizes: Span): Span | undefined {
  */
 export function overrideLiveSet(cfg: SizingConfig, symbol: string, o: Fraction, tol: Fraction = cfg.tolerance.value): Interval[] {
   const sizes = liveSizes(o, tol)
-  if (!sizes) return []
+  return sizes ? balancesWithSize(sizePieces(cfg, symbol), sizes) : []
+}
+
+/** The balances where the pieces' size lies in `sizes` (only on `profile`'s pieces, if given), merged. */
+function balancesWithSize(pieces: readonly SizePiece[], sizes: Span, profile?: ProfileView): Interval[] {
   const parts: Interval[] = []
-  for (const piece of sizePieces(cfg, symbol)) {
+  for (const piece of pieces) {
+    if (profile !== undefined && piece.profile !== profile) continue
     const span = preimage(piece, sizes)
     if (span) parts.push(toInterval(span))
   }
@@ -454,13 +459,7 @@ export function balancesWhereSize(
 ): Interval[] {
   const sizes: Span =
     rel === 'above' ? { lo: bound, loClosed: false, hi: null, hiClosed: false } : { lo: null, loClosed: false, hi: bound, hiClosed: false }
-  const parts: Interval[] = []
-  for (const piece of scaledPieces(basePieces(cfg), mult)) {
-    if (profile !== undefined && piece.profile !== profile) continue
-    const span = preimage(piece, sizes)
-    if (span) parts.push(toInterval(span))
-  }
-  return mergeIntervals(parts)
+  return balancesWithSize(scaledPieces(basePieces(cfg), mult), sizes, profile)
 }
 
 /** Bounds of `mult` times the base size over the balances where it is defined (only where `profile` is selected, if given). */
