@@ -278,6 +278,10 @@ class FastParser {
   private scanValue = ''
   /** The data of the flow collection or flow item just parsed. */
   private flowData: unknown = null
+  /** What inlineValue read: the node, its data, and the offset just after it. */
+  private ivNode: ValueNode = null as unknown as ValueNode
+  private ivData: unknown = null
+  private ivEnd = 0
 
   constructor(text: string) {
     this.text = text
@@ -500,38 +504,48 @@ class FastParser {
     if (c === 0x09) throw new Bail('tab', j)
     if (c === 0x23) throw new Bail('syntax', j)
     if (c === 0x2d && (j + 1 === end || text.charCodeAt(j + 1) === 0x20)) throw new Bail('syntax', j)
-    let node: ValueNode
-    let data: unknown
-    let valueEnd: number
-    if (c === 0x5b || c === 0x7b) {
-      node = this.flow(j, end, 0)
-      data = this.flowData
-      valueEnd = this.termAt
-    } else if (c === 0x22 || c === 0x27) {
-      const close = this.quoted(j, end)
-      const after = this.skipSpaces(close + 1, end)
-      if (after < end && text.charCodeAt(after) === 0x3a && this.isBlankAt(after + 1, end)) {
-        this.compactMap(frame, lineStart, j, this.quotedNode(c, j, close + 1), after, end, next, hasBreak)
-        return
-      }
-      node = this.quotedNode(c, j, close + 1)
-      data = node.value
-      valueEnd = close + 1
-    } else {
-      this.checkPlainStart(c, j, end, false)
-      const scalarEnd = this.scanBlockPlain(j, end)
-      if (this.term === Term.Colon) {
-        this.compactMap(frame, lineStart, j, this.plain(text.slice(j, scalarEnd), j, scalarEnd, true), this.termAt, end, next, hasBreak)
-        return
-      }
-      node = this.plain(text.slice(j, scalarEnd), j, scalarEnd, false)
-      data = node.value
-      valueEnd = scalarEnd
+    const colon = this.inlineValue(c, j, end)
+    if (colon >= 0) {
+      this.compactMap(frame, lineStart, j, this.ivNode as Scalar, colon, end, next, hasBreak)
+      return
     }
-    this.lineEnd(valueEnd, end)
+    const node = this.ivNode
+    this.lineEnd(this.ivEnd, end)
     ;(frame.node as YAMLSeq).items.push(node)
-    ;(frame.data as unknown[]).push(data)
+    ;(frame.data as unknown[]).push(this.ivData)
     this.setPendingValue(node, next, frame.indent)
+  }
+
+  /**
+   * The value that starts at `j` (its first character `c`) on a block line: a flow collection, a quoted or a plain
+   * scalar, left in ivNode / ivData / ivEnd (fields, not an object: this runs for every value of the file). When the
+   * scalar is followed by `: `, it is a key instead: ivNode is the key scalar and the colon's offset is returned; else -1.
+   */
+  private inlineValue(c: number, j: number, end: number): number {
+    const text = this.text
+    if (c === 0x5b || c === 0x7b) {
+      this.ivNode = this.flow(j, end, 0)
+      this.ivData = this.flowData
+      this.ivEnd = this.termAt
+      return -1
+    }
+    if (c === 0x22 || c === 0x27) {
+      const close = this.quoted(j, end)
+      const node = this.quotedNode(c, j, close + 1)
+      this.ivNode = node
+      this.ivData = node.value
+      this.ivEnd = close + 1
+      const after = this.skipSpaces(close + 1, end)
+      return after < end && text.charCodeAt(after) === 0x3a && this.isBlankAt(after + 1, end) ? after : -1
+    }
+    this.checkPlainStart(c, j, end, false)
+    const scalarEnd = this.scanBlockPlain(j, end)
+    const isKey = this.term === Term.Colon
+    const node = this.plain(text.slice(j, scalarEnd), j, scalarEnd, isKey)
+    this.ivNode = node
+    this.ivData = node.value
+    this.ivEnd = scalarEnd
+    return isKey ? this.termAt : -1
   }
 
   /** `- key: ...`: a block mapping that starts inside a sequence item, indented to its first key. */
@@ -567,30 +581,12 @@ class FastParser {
       if (hasBreak) this.breakInSeparator(end)
       return
     }
-    const c = text.charCodeAt(k)
-    let node: ValueNode
-    let data: unknown
-    let valueEnd: number
-    if (c === 0x5b || c === 0x7b) {
-      node = this.flow(k, end, 0)
-      data = this.flowData
-      valueEnd = this.termAt
-    } else if (c === 0x22 || c === 0x27) {
-      const close = this.quoted(k, end)
-      node = this.quotedNode(c, k, close + 1)
-      data = node.value
-      valueEnd = close + 1
-    } else {
-      this.checkPlainStart(c, k, end, false)
-      const scalarEnd = this.scanBlockPlain(k, end)
-      if (this.term === Term.Colon) throw new Bail('syntax', this.termAt) // a mapping in a compact mapping
-      node = this.plain(text.slice(k, scalarEnd), k, scalarEnd, false)
-      data = node.value
-      valueEnd = scalarEnd
-    }
-    this.lineEnd(valueEnd, end)
+    const innerColon = this.inlineValue(text.charCodeAt(k), k, end)
+    if (innerColon >= 0) throw new Bail('syntax', innerColon) // `a: b: c`, a mapping as the value of a one-line pair
+    const node = this.ivNode
+    this.lineEnd(this.ivEnd, end)
     map.items.push(newPair(key, node) as Pair<unknown, unknown>)
-    if (setKey(frame.data as Record<string, unknown>, name, data)) this.hasDuplicateKeys = true
+    if (setKey(frame.data as Record<string, unknown>, name, this.ivData)) this.hasDuplicateKeys = true
     this.setPendingValue(node, next, frame.indent)
   }
 
