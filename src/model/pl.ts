@@ -1,0 +1,291 @@
+// Exact piecewise-linear functions of the balance: the algebra the bot's sizing pipeline is built from (map, min, max, preimage, range).
+import type Fraction from 'fraction.js'
+import { ZERO } from './decimal.js'
+import { intersect, spanContains, toInterval, type Interval, type Span } from './interval.js'
+
+/**
+ * On `interval`, the function is `slope * b + intercept` (b a balance in USD), or undefined there when `slope` and
+ * `intercept` are absent (the bot trades nothing, or nothing defines a value). `label` names what decided the value on
+ * this piece (a step of the pipeline, a cap): min/max keep the label of the side they take.
+ */
+export interface PlPiece {
+  readonly interval: Interval
+  readonly slope?: Fraction
+  readonly intercept?: Fraction
+  readonly label?: string
+}
+
+/** A piecewise-linear function: pieces sorted by balance, pairwise disjoint (a domain with no gaps unless built so). */
+export type Pl = readonly PlPiece[]
+
+/** One piece of a map of values (sizes) to values: on the sizes in `span`, `s -> slope * s + intercept`. */
+export interface ValuePiece {
+  readonly span: Span
+  readonly slope: Fraction
+  readonly intercept: Fraction
+  readonly label?: string
+}
+
+/** A piecewise-linear map of values, e.g. "above the cap, 0.95 x cap": pieces covering every value it is applied to. */
+export type ValueMap = readonly ValuePiece[]
+
+function piece(interval: Interval, slope: Fraction | undefined, intercept: Fraction | undefined, label: string | undefined): PlPiece {
+  const out: { interval: Interval; slope?: Fraction; intercept?: Fraction; label?: string } = { interval }
+  if (slope !== undefined && intercept !== undefined) {
+    out.slope = slope
+    out.intercept = intercept
+  }
+  if (label !== undefined) out.label = label
+  return Object.freeze(out)
+}
+
+/** `slope * b + intercept` on one interval. */
+export function plAffine(domain: Interval, slope: Fraction, intercept: Fraction, label?: string): Pl {
+  return [piece(domain, slope, intercept, label)]
+}
+
+/** A constant on one interval. */
+export function plConst(domain: Interval, value: Fraction, label?: string): Pl {
+  return [piece(domain, ZERO, value, label)]
+}
+
+/** Undefined on one interval (nothing traded, or nothing defines a value). */
+export function plUndefined(domain: Interval, label?: string): Pl {
+  return [piece(domain, undefined, undefined, label)]
+}
+
+/** The value of piece `p` at `b` (which must lie in its interval); undefined where the piece is undefined. */
+export function pieceAt(p: PlPiece, b: Fraction): Fraction | undefined {
+  return p.slope && p.intercept ? p.slope.mul(b).add(p.intercept) : undefined
+}
+
+/** The piece whose interval holds `b`. */
+export function pieceContaining(f: Pl, b: Fraction): PlPiece | undefined {
+  return f.find((p) => spanContains(p.interval, b))
+}
+
+/** f(b); undefined outside the domain or where f is undefined. */
+export function plAt(f: Pl, b: Fraction): Fraction | undefined {
+  const p = pieceContaining(f, b)
+  return p && pieceAt(p, b)
+}
+
+/** The limit of f as the balance falls to `b` from above (the value just above `b`); undefined when f is undefined there. */
+export function plLimitAbove(f: Pl, b: Fraction): Fraction | undefined {
+  const p = f.find((q) => q.interval.lo.lte(b) && (q.interval.hi === null || q.interval.hi.gt(b)))
+  return p && pieceAt(p, b)
+}
+
+/** The limit of f as the balance rises to `b` from below; undefined at the left end of the domain. */
+export function plLimitBelow(f: Pl, b: Fraction): Fraction | undefined {
+  const p = f.find((q) => q.interval.lo.lt(b) && q.interval.hi !== null && q.interval.hi.gte(b))
+  return p && pieceAt(p, b)
+}
+
+/** f restricted to `domain`. */
+export function plRestrict(f: Pl, domain: Span): Pl {
+  const out: PlPiece[] = []
+  for (const p of f) {
+    const span = intersect(p.interval, domain)
+    if (span) out.push(span === p.interval ? p : piece(toInterval(span), p.slope, p.intercept, p.label))
+  }
+  return out
+}
+
+/** k * f (k a constant). */
+export function plScale(f: Pl, k: Fraction): Pl {
+  return f.map((p) => (p.slope && p.intercept ? piece(p.interval, p.slope.mul(k), p.intercept.mul(k), p.label) : p))
+}
+
+/** The same pieces under one label (what decided the value from this step on). */
+export function plLabel(f: Pl, label: string): Pl {
+  return f.map((p) => piece(p.interval, p.slope, p.intercept, label))
+}
+
+/** Balances in `p` whose value lies in `values`: the preimage of a span under an affine map is a span. */
+export function piecePreimage(p: PlPiece, values: Span): Span | undefined {
+  const { slope, intercept } = p
+  if (!slope || !intercept) return undefined
+  const sign = slope.compare(0)
+  if (sign === 0) return spanContains(values, intercept) ? p.interval : undefined
+  const inv = (s: Fraction | null): Fraction | null => (s === null ? null : s.sub(intercept).div(slope))
+  const pre: Span =
+    sign > 0
+      ? { lo: inv(values.lo), loClosed: values.loClosed, hi: inv(values.hi), hiClosed: values.hiClosed }
+      : { lo: inv(values.hi), loClosed: values.hiClosed, hi: inv(values.lo), hiClosed: values.loClosed }
+  return intersect(pre, p.interval)
+}
+
+/**
+ * g(f(b)): every piece of f split where its values cross from one piece of `g` to the next. Where f is undefined the
+ * result is too; a value no piece of `g` covers is left undefined (build maps that cover every value).
+ */
+export function plMap(f: Pl, g: ValueMap): Pl {
+  const out: PlPiece[] = []
+  for (const p of f) {
+    if (!p.slope || !p.intercept) {
+      out.push(p)
+      continue
+    }
+    for (const gp of g) {
+      const span = piecePreimage(p, gp.span)
+      if (!span) continue
+      const label = gp.label ?? p.label
+      out.push(piece(toInterval(span), gp.slope.mul(p.slope), gp.slope.mul(p.intercept).add(gp.intercept), label))
+    }
+  }
+  return sortPieces(out)
+}
+
+function sortPieces(ps: PlPiece[]): PlPiece[] {
+  return ps.sort((a, b) => a.interval.lo.compare(b.interval.lo) || Number(b.interval.loClosed) - Number(a.interval.loClosed))
+}
+
+/**
+ * Combines f and g pointwise on the balances both define: `pick` chooses, per piece of the common refinement split
+ * where the two lines cross, which side's line (and label) the result takes. Undefined wherever either is.
+ */
+function combine(f: Pl, g: Pl, pick: (a: Fraction, b: Fraction) => 'f' | 'g'): Pl {
+  const out: PlPiece[] = []
+  for (const p of f) {
+    for (const q of g) {
+      const span = intersect(p.interval, q.interval)
+      if (!span) continue
+      const iv = toInterval(span)
+      if (!p.slope || !p.intercept || !q.slope || !q.intercept) {
+        out.push(piece(iv, undefined, undefined, !p.slope ? p.label : q.label))
+        continue
+      }
+      for (const part of splitAtCrossing(iv, p, q)) {
+        // Inside a part the two lines do not cross, so comparing them at one inner point decides the whole part.
+        const x = innerPoint(part)
+        const side = pick(pieceAt(p, x)!, pieceAt(q, x)!)
+        const src = side === 'f' ? p : q
+        out.push(piece(part, src.slope, src.intercept, src.label))
+      }
+    }
+  }
+  return sortPieces(out)
+}
+
+/** The interval split at the balance where lines p and q meet, when that lies strictly inside it. */
+function splitAtCrossing(iv: Interval, p: PlPiece, q: PlPiece): Interval[] {
+  const ds = p.slope!.sub(q.slope!)
+  if (ds.equals(0)) return [iv]
+  const x = q.intercept!.sub(p.intercept!).div(ds)
+  const inside = x.gt(iv.lo) && (iv.hi === null || x.lt(iv.hi))
+  if (!inside) return [iv]
+  return [
+    Object.freeze({ lo: iv.lo, loClosed: iv.loClosed, hi: x, hiClosed: true }),
+    Object.freeze({ lo: x, loClosed: false, hi: iv.hi, hiClosed: iv.hiClosed }),
+  ]
+}
+
+/** A balance inside the interval (its only point when it is a single balance). */
+function innerPoint(iv: Interval): Fraction {
+  if (iv.hi === null) return iv.lo.add(1)
+  return iv.lo.add(iv.hi).div(2)
+}
+
+/** Pointwise min(f, g); on a tie f's label wins. */
+export function plMin(f: Pl, g: Pl): Pl {
+  return combine(f, g, (a, b) => (b.lt(a) ? 'g' : 'f'))
+}
+
+/** Pointwise max(f, g); on a tie f's label wins. */
+export function plMax(f: Pl, g: Pl): Pl {
+  return combine(f, g, (a, b) => (b.gt(a) ? 'g' : 'f'))
+}
+
+/** Exactly the balances where f's value lies in `values`, as sorted, disjoint, maximal intervals. */
+export function plPreimage(f: Pl, values: Span): Interval[] {
+  const parts: Interval[] = []
+  for (const p of f) {
+    const span = piecePreimage(p, values)
+    if (span) parts.push(toInterval(span))
+  }
+  return mergeSorted(parts)
+}
+
+function mergeSorted(parts: Interval[]): Interval[] {
+  const out: Interval[] = []
+  for (const iv of parts) {
+    const prev = out[out.length - 1]
+    if (prev && prev.hi !== null && prev.hi.equals(iv.lo) && (prev.hiClosed || iv.loClosed)) {
+      out[out.length - 1] = Object.freeze({ lo: prev.lo, loClosed: prev.loClosed, hi: iv.hi, hiClosed: iv.hiClosed })
+    } else out.push(iv)
+  }
+  return out
+}
+
+/** Merges neighbouring pieces that carry the same line and label (the same function, fewer pieces). */
+export function plSimplify(f: Pl): Pl {
+  const out: PlPiece[] = []
+  for (const p of f) {
+    const prev = out[out.length - 1]
+    const touching = prev && prev.interval.hi !== null && prev.interval.hi.equals(p.interval.lo) && (prev.interval.hiClosed || p.interval.loClosed)
+    const same =
+      prev &&
+      prev.label === p.label &&
+      ((prev.slope === undefined && p.slope === undefined) ||
+        (prev.slope !== undefined && p.slope !== undefined && prev.slope.equals(p.slope) && prev.intercept!.equals(p.intercept!)))
+    if (touching && same) {
+      out[out.length - 1] = piece(
+        Object.freeze({ lo: prev.interval.lo, loClosed: prev.interval.loClosed, hi: p.interval.hi, hiClosed: p.interval.hiClosed }),
+        p.slope,
+        p.intercept,
+        p.label,
+      )
+    } else out.push(p)
+  }
+  return out
+}
+
+/** Bounds of f's values where it is defined: `null` is unbounded; undefined when f is defined nowhere. */
+export interface PlRange {
+  readonly min: Fraction | null
+  readonly minAttained: boolean
+  readonly max: Fraction | null
+  readonly maxAttained: boolean
+}
+
+/** The infimum and supremum of f over its domain, and whether f reaches them. */
+export function plRange(f: Pl): PlRange | undefined {
+  let min: { v: Fraction | null; at: boolean } | undefined
+  let max: { v: Fraction | null; at: boolean } | undefined
+  const better = (cur: typeof min, v: Fraction | null, attained: boolean, dir: 1 | -1): NonNullable<typeof min> => {
+    if (!cur) return { v, at: attained }
+    if (cur.v === null) return cur
+    if (v === null) return { v, at: false }
+    const c = v.compare(cur.v) * dir
+    if (c > 0) return { v, at: attained }
+    if (c === 0) return { v: cur.v, at: cur.at || attained }
+    return cur
+  }
+  for (const p of f) {
+    if (!p.slope || !p.intercept) continue
+    const { lo, loClosed, hi, hiClosed } = p.interval
+    const sign = p.slope.compare(0)
+    const atLo = pieceAt(p, lo)!
+    if (sign === 0) {
+      min = better(min, atLo, true, -1)
+      max = better(max, atLo, true, 1)
+      continue
+    }
+    const atHi = hi === null ? null : pieceAt(p, hi)!
+    if (sign > 0) {
+      min = better(min, atLo, loClosed, -1)
+      max = better(max, atHi, hi !== null && hiClosed, 1)
+    } else {
+      min = better(min, atHi, hi !== null && hiClosed, -1)
+      max = better(max, atLo, loClosed, 1)
+    }
+  }
+  if (!min || !max) return undefined
+  return Object.freeze({ min: min.v, minAttained: min.at, max: max.v, maxAttained: max.at })
+}
+
+/** The balances where f is defined, merged. */
+export function plDefined(f: Pl): Interval[] {
+  return mergeSorted(f.filter((p) => p.slope !== undefined).map((p) => p.interval))
+}
