@@ -1,4 +1,7 @@
 // The whole vocabulary of lint-config: findings, results, rules, formatters, settings.
+import type { SizingTable } from './model/sizing-table.js'
+
+export type { SizingTable }
 
 export type Severity = 'error' | 'warn'
 /** 'off' exists only in settings. */
@@ -59,11 +62,10 @@ export interface FileResult {
   /** Only when --fix changed the text. */
   output?: string
   /**
-   * The sizing table at each reference balance, as GitHub-flavoured Markdown (`renderExplainMarkdown`, one `###`
-   * heading per balance). Only when a `markdown` report was asked for, the settings name reference balances and
-   * the file parsed without a fatal problem.
+   * The sizing table at each reference balance, as data (the model's, exact). Only when a report that shows sizing
+   * tables was asked for (markdown), the settings name reference balances and the file parsed without a fatal problem.
    */
-  explain?: string
+  sizingTables?: readonly SizingTable[]
 }
 
 /** A JSON Schema for a rule's options: plain data, checked by ajv when settings load. */

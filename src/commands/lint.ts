@@ -19,8 +19,8 @@ import { ruleDocsUrl } from '../rules/docs-url.js'
 import { rules } from '../rules/index.js'
 import { parseRuleFlag } from '../settings/normalize.js'
 import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js'
-import type { FileResult, FormatName, LintSettings, RuleMeta } from '../types.js'
-import { explain, renderExplainMarkdown, type Explanation } from './explain.js'
+import type { FileResult, FormatName, LintSettings, RuleMeta, SizingTable } from '../types.js'
+import { sizingTable } from '../model/sizing-table.js'
 
 /** Everything the command touches outside itself, so tests run it in-process. */
 export interface CliIo {
@@ -72,12 +72,12 @@ function ruleMetas(): Record<string, RuleMeta> {
 }
 
 /** The sizing tables a markdown report shows for one file: one per reference balance that selects a profile. */
-function explainMarkdown(parsed: ParsedConfig, settings: LintSettings): string | undefined {
+function sizingTables(parsed: ParsedConfig, settings: LintSettings): SizingTable[] | undefined {
   if (parsed.fatal) return undefined
   const list = settings.shared.balances
-    .map((balance) => explain(parsed.data, balance, { sizingMode: settings.shared.sizingMode }))
-    .filter((e): e is Explanation => e !== undefined)
-  return list.length > 0 ? renderExplainMarkdown(list) : undefined
+    .map((balance) => sizingTable(parsed.data, balance, { sizingMode: settings.shared.sizingMode }))
+    .filter((e): e is SizingTable => e !== undefined)
+  return list.length > 0 ? list : undefined
 }
 
 function relativeGlob(cwd: string, absoluteGlob: string): string {
@@ -139,8 +139,8 @@ export async function runLint(args: string[], options: LintOptions, io: CliIo): 
       result = { ...result, findings, warningCount: 0, fixableWarningCount: 0 }
     }
     if (parsed) {
-      const tables = explainMarkdown(result.output !== undefined ? parseConfig(result.output) : parsed, settings)
-      if (tables !== undefined) result = { ...result, explain: tables }
+      const tables = sizingTables(result.output !== undefined ? parseConfig(result.output) : parsed, settings)
+      if (tables !== undefined) result = { ...result, sizingTables: tables }
     }
     results.push(result)
   }

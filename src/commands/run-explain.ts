@@ -7,7 +7,8 @@ import { rangeOf, interpolate } from '../engine/report.js'
 import { rules } from '../rules/index.js'
 import { yamlSyntax } from '../rules/yaml-syntax.js'
 import { SettingsResolver } from '../settings/resolve.js'
-import { explain, renderExplainJson, renderExplainMarkdown, renderExplainText, type Explanation } from './explain.js'
+import { sizingTable, type SizingTable } from '../model/sizing-table.js'
+import { renderSizingJson, renderSizingMarkdown, renderSizingText } from '../formatters/sizing-table.js'
 import type { CliIo } from './lint.js'
 
 export const EXPLAIN_FORMATS = ['text', 'markdown', 'json'] as const
@@ -30,13 +31,13 @@ export async function runExplain(
     throw new UsageError(`cannot explain "${shown}": ${start.line}:${start.column} ${message}`)
   }
   const settings = await new SettingsResolver(rules, io.cwd, { config: flags.config }).forDirectory(path.dirname(target))
-  const list: Explanation[] = []
+  const list: SizingTable[] = []
   for (const balance of flags.balance) {
-    const explanation = explain(parsed.data, balance, { sizingMode: settings.shared.sizingMode })
+    const explanation = sizingTable(parsed.data, balance, { sizingMode: settings.shared.sizingMode })
     if (!explanation) throw new UsageError(`cannot explain "${shown}": it has no usable scalping.balance_profiles`)
     list.push(explanation)
   }
-  const render = { text: renderExplainText, markdown: renderExplainMarkdown, json: renderExplainJson }[flags.format]
+  const render = { text: renderSizingText, markdown: renderSizingMarkdown, json: renderSizingJson }[flags.format]
   io.stdout(render(list))
   return 0
 }

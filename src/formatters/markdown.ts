@@ -1,6 +1,7 @@
 // markdown: GitHub-flavoured Markdown for the Actions job summary: totals, a findings table per file, the sizing tables.
 import type { FileResult, Finding, FormatContext, Formatter } from '../types.js'
 import { reportPath } from './paths.js'
+import { renderSizingMarkdown } from './sizing-table.js'
 
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
 
@@ -43,9 +44,10 @@ function findingRow(f: Finding, ctx: FormatContext): string {
   return `| ${f.range.start.line} | ${f.range.start.column} | ${severity} | ${rule} | ${escapeMarkdown(f.message)} |`
 }
 
-/** The sizing tables one level below the file's heading (`renderExplainMarkdown` writes `###`). */
-function nestedExplain(markdown: string): string {
-  return markdown.replace(/^(#{1,5}) /gm, '#$1 ').replace(/\n+$/, '')
+/** The sizing tables one level below the file's heading (`renderSizingMarkdown` writes `###`). */
+function nestedTables(result: FileResult): string | undefined {
+  if (!result.sizingTables || result.sizingTables.length === 0) return undefined
+  return renderSizingMarkdown(result.sizingTables).replace(/^(#{1,5}) /gm, '#$1 ').replace(/\n+$/, '')
 }
 
 function fileSection(result: FileResult, ctx: FormatContext): string {
@@ -60,14 +62,15 @@ function fileSection(result: FileResult, ctx: FormatContext): string {
   }
   const silenced = result.suppressed?.length ?? 0
   if (silenced > 0) blocks.push(`${plural(silenced, 'finding')} silenced by inline directives (not counted).`)
-  if (result.explain !== undefined && result.explain.trim() !== '') blocks.push(nestedExplain(result.explain))
+  const tables = nestedTables(result)
+  if (tables !== undefined) blocks.push(tables)
   return blocks.join('\n\n')
 }
 
 /**
  * The job summary. A `##` heading with the totals; how many files were linted; a list of the clean files (one line
  * each); then a `###` section per file with findings or sizing tables: a table of its findings (line, column,
- * severity, rule linked to its docs page, message), in the given order, then its sizing tables (`FileResult.explain`)
+ * severity, rule linked to its docs page, message), in the given order, then its sizing tables (`FileResult.sizingTables`)
  * one heading level down. Every finding is listed, unlike annotations, which GitHub caps per step.
  * Ends with one newline.
  */
@@ -77,7 +80,7 @@ export const markdown: Formatter = (results, ctx) => {
   const fixable = results.reduce((n, r) => n + r.fixableErrorCount + r.fixableWarningCount, 0)
   blocks.push(`Linted ${plural(results.length, 'file')}.${fixable > 0 ? ` ${plural(fixable, 'finding')} can be fixed with \`lint-config --fix\`.` : ''}`)
 
-  const detailed = (r: FileResult): boolean => r.findings.length > 0 || (r.explain !== undefined && r.explain.trim() !== '')
+  const detailed = (r: FileResult): boolean => r.findings.length > 0 || (r.sizingTables?.length ?? 0) > 0
   const clean = results.filter((r) => !detailed(r))
   if (clean.length > 0) {
     const line = (r: FileResult): string => {

@@ -7,6 +7,8 @@ export { Fraction }
 export const ZERO = new Fraction(0)
 /** 1 as a Fraction. */
 export const ONE = new Fraction(1)
+/** 100 as a Fraction (percent <-> ratio). */
+export const HUNDRED = new Fraction(100)
 
 const DECIMAL_TEXT = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/
 
@@ -94,4 +96,45 @@ export function formatNumber(x: Fraction | number, maxDecimals = 6): string {
   let text = fixedText(scaled < 0n ? -scaled : scaled, maxDecimals, false)
   if (text.includes('.')) text = text.replace(/\.?0+$/, '')
   return scaled < 0n ? `-${text}` : text
+}
+
+
+/** A ratio (the tolerance) as a percentage without needless decimals: 1/2 -> "50%", 3/8 -> "37.5%". */
+export function formatTolerance(tol: Fraction): string {
+  return `${formatNumber(tol.mul(HUNDRED))}%`
+}
+
+/**
+ * `|o - s| / s` as a percentage for an override the bot ignores (so the ratio is above `tol`): one decimal, or more
+ * when one decimal would print the tolerance itself ("50.001%" rather than a contradictory "50.0% (> 50%)").
+ */
+export function formatExcessDeviation(deviation: Fraction, tol: Fraction): string {
+  for (let digits = 1; digits < 6; digits++) {
+    if (roundScaled(deviation.mul(HUNDRED), digits) !== roundScaled(tol.mul(HUNDRED), digits)) return formatPercent(deviation, digits)
+  }
+  return formatPercent(deviation, 6)
+}
+
+/**
+ * Exact decimal text of a rational: "101.8", "-5", "0.65625"; a non-terminating value as "n/d" ("1900/3").
+ * Never rounded, so a consumer can recompute what the table shows.
+ */
+export function exactText(x: Fraction): string {
+  let d = x.d
+  let twos = 0
+  let fives = 0
+  while (d % 2n === 0n) {
+    d /= 2n
+    twos++
+  }
+  while (d % 5n === 0n) {
+    d /= 5n
+    fives++
+  }
+  const sign = x.s < 0n ? '-' : ''
+  if (d !== 1n) return `${sign}${x.n}/${x.d}`
+  const digits = Math.max(twos, fives)
+  const scaled = ((x.n * 10n ** BigInt(digits)) / x.d).toString().padStart(digits + 1, '0')
+  if (digits === 0) return `${sign}${scaled}`
+  return `${sign}${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`.replace(/\.?0+$/, '')
 }

@@ -1,6 +1,5 @@
 // stale-override: per-regime `base_position_usd` overrides the bot silently ignores, at the reference balances or at every balance.
-import Fraction from 'fraction.js'
-import { formatNumber, formatPercent, formatUsd, q, roundScaled } from '../model/decimal.js'
+import { formatExcessDeviation, formatTolerance, formatUsd, q } from '../model/decimal.js'
 import { readSizingConfig, type OverrideView, type SizingConfig } from '../model/sizing-config.js'
 import { formatIntervals, formatSizeRange, isOverrideLive, overrideEverLive, overrideLiveSet, sizeRange, symbolSize } from '../model/sizing.js'
 import { ruleBalances } from './balances.js'
@@ -14,24 +13,6 @@ export interface StaleOverrideOptions {
 }
 
 export type StaleOverrideMessageId = 'ignoredAt' | 'neverLive'
-
-const HUNDRED = new Fraction(100)
-
-/** A ratio (the tolerance) as a percentage without needless decimals: 1/2 -> "50%", 3/8 -> "37.5%". */
-export function formatTolerance(tol: Fraction): string {
-  return `${formatNumber(tol.mul(HUNDRED))}%`
-}
-
-/**
- * `|o - s| / s` as a percentage for an override the bot ignores (so the ratio is above `tol`): one decimal, or more
- * when one decimal would print the tolerance itself ("50.001%" rather than a contradictory "50.0% (> 50%)").
- */
-export function formatExcessDeviation(deviation: Fraction, tol: Fraction): string {
-  for (let digits = 1; digits < 6; digits++) {
-    if (roundScaled(deviation.mul(HUNDRED), digits) !== roundScaled(tol.mul(HUNDRED), digits)) return formatPercent(deviation, digits)
-  }
-  return formatPercent(deviation, 6)
-}
 
 function label(o: OverrideView): { symbol: string; regime: string; value: string } {
   return { symbol: o.symbol, regime: o.regime, value: formatUsd(o.value.value) }

@@ -1,10 +1,13 @@
-// markdown formatter: whole-output tests of the job summary (totals, tables, escaping, sizing tables), and the CLI filling `explain`.
+// markdown formatter: whole-output tests of the job summary (totals, tables, escaping, sizing tables), and the CLI filling `sizingTables`.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { escapeMarkdown, markdown } from '../../src/formatters/markdown.js'
+import { renderSizingMarkdown } from '../../src/formatters/sizing-table.js'
+import { parseConfig } from '../../src/engine/parse.js'
+import { sizingTable } from '../../src/model/sizing-table.js'
 import type { FormatContext, SuppressedFinding } from '../../src/types.js'
 import { CONTINUITY_META, DOCS, fileResult, finding, formatContext, STALE_OVERRIDE_META, YAML_SYNTAX_META } from '../helpers/format-context.js'
 import { runCli } from '../helpers/run-cli.js'
@@ -17,15 +20,19 @@ function silenced(message: string): SuppressedFinding {
   return { ...finding('stale-override', 'warn', message, [9, 3]), justification: 'kept for the next deposit' }
 }
 
-/** What renderExplainMarkdown writes: a `###` heading per balance, then tables. */
-const EXPLAIN = `### Balance $1,018.00 — profile small (progressive)
-
-Base size $101.80.
-
-| Symbol | Multiplier | Size | Overrides |
-| --- | ---: | ---: | --- |
-| BTC-USDT | 1.2x | $122.16 | trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00 |
+/** A one-symbol config: its sizing table at $1,018 is what the markdown report nests under a file. */
+const ONE_SYMBOL = `scalping:
+  symbols: [BTC-USDT]
+  leverage: 5
+  balance_profiles:
+    small: { threshold: 1500.0, min_balance: 500.0, size_at_min: 50.0, size_at_max: 150.0, progressive: true }
+  adaptive_regime:
+    symbol_profiles:
+      BTC-USDT:
+        position_multiplier: 1.2
+        trending: { position: { base_position_usd: 42.0 } }
 `
+const TABLES = [sizingTable(parseConfig(ONE_SYMBOL).data, 1018)!]
 
 describe('markdown formatter', () => {
   it('prints totals, clean files, a findings table per file and the sizing tables one level down', () => {
@@ -33,16 +40,17 @@ describe('markdown formatter', () => {
       fileResult('/repo/config/config_futures.yaml', [
         finding('profile-continuity', 'error', 'Gap between micro and small: $500.00 | $600.00', [14, 20], { fix: { range: [1, 2], text: '5' } }),
         finding('stale-override', 'warn', 'BTC-USDT trending override $42.00 is ignored at balance $1,018.00', [108, 32]),
-      ], { explain: EXPLAIN }),
+      ], { sizingTables: TABLES }),
       fileResult('/repo/config/clean.yaml', []),
       fileResult('/repo/config/quiet.yaml', [], { suppressed: [silenced('a'), silenced('b')] }),
-      fileResult('/repo/config/sized.yaml', [], { explain: EXPLAIN }),
+      fileResult('/repo/config/sized.yaml', [], { sizingTables: TABLES }),
       fileResult('<stdin>', [finding('yaml-syntax', 'error', 'YAML syntax error: All mapping items must start at the same column', [4, 2], { fatal: true })]),
       fileResult('/elsewhere/outside.yaml', [finding('profile-continuity', 'error', 'Outside.', [2, 1])]),
     ]
     const link = (id: string) => `[${id.replace(/_/g, '\\_')}](${DOCS}/${id}.md)`
-    // EXPLAIN one heading level down, under each file that has it.
-    const sizing = [
+    // The sizing tables one heading level down, under each file that has them.
+    const sizing = renderSizingMarkdown(TABLES).replace(/^### /gm, '#### ').trimEnd().split('\n')
+    expect(sizing.slice(0, 7)).toEqual([
       '#### Balance $1,018.00 — profile small (progressive)',
       '',
       'Base size $101.80.',
@@ -50,7 +58,7 @@ describe('markdown formatter', () => {
       '| Symbol | Multiplier | Size | Overrides |',
       '| --- | ---: | ---: | --- |',
       '| BTC-USDT | 1.2x | $122.16 | trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00 |',
-    ]
+    ])
     expect(markdown(results, ctx)).toBe(
       [
         '## lint-config: 3 errors, 1 warning in 3 files',

@@ -4,15 +4,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Fraction from 'fraction.js'
 import { describe, expect, it } from 'vitest'
+import { exactText } from '../../src/model/decimal.js'
+import { sizingTable as explain, type SizingTable as Explanation } from '../../src/model/sizing-table.js'
 import {
-  exactText,
-  explain,
   formatMultiplier,
-  renderExplainJson,
-  renderExplainMarkdown,
-  renderExplainText,
-  type Explanation,
-} from '../../src/commands/explain.js'
+  renderSizingJson as renderExplainJson,
+  renderSizingMarkdown as renderExplainMarkdown,
+  renderSizingText as renderExplainText,
+} from '../../src/formatters/sizing-table.js'
 import { parseConfig } from '../../src/engine/parse.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

@@ -1,165 +1,7 @@
-// `lint-config explain --balance N`: the sizing table of SPEC section 2 at one balance, as exact data and as text, Markdown and JSON.
-import Fraction from 'fraction.js'
-import { formatNumber, formatPercent, formatUsd, q, roundScaled } from '../model/decimal.js'
-import { readSizingConfig, type ModeSetting, type Regime, type SizingMode } from '../model/sizing-config.js'
-import {
-  balanceAfterMove,
-  exposureAt,
-  formatIntervals,
-  isOverrideLive,
-  leverageOf,
-  overrideLiveSet,
-  selectProfile,
-  sizeAt,
-  symbolSize,
-  type Interval,
-} from '../model/sizing.js'
-import { formatExcessDeviation, formatTolerance } from '../rules/stale-override.js'
-
-/** One `symbol_profiles.<S>.<regime>.position.base_position_usd` override at the explained balance. */
-export interface OverrideExplanation {
-  readonly regime: Regime
-  /** The override, USD notional. */
-  readonly value: Fraction
-  /** JSON pointer of the override's scalar. */
-  readonly path: string
-  /** The bot uses it at this balance: `|value - size| / size <= tolerance`. */
-  readonly applies: boolean
-  /** `|value - size| / size` as a ratio (0.656 = 65.6%); undefined when the size is not positive. */
-  readonly deviation?: Fraction
-  /** Tolerance ratio the test used (0.5 = 50%). */
-  readonly tolerance: Fraction
-  /** Every balance where the override is live (empty: never). */
-  readonly live: readonly Interval[]
-  /** `live` in words, amounts to the cent ("up to $700.00"; "no balance" when empty). */
-  readonly liveText: string
-}
-
-/** One traded symbol at the explained balance. */
-export interface SymbolExplanation {
-  readonly symbol: string
-  /** `position_multiplier`, 1 when absent. */
-  readonly multiplier: Fraction
-  /** Base size * multiplier, before any override. USD notional. */
-  readonly size: Fraction
-  /** In YAML order; only overrides with a usable number. */
-  readonly overrides: readonly OverrideExplanation[]
-}
-
-/** One adverse price move of `move` (0.1 = 10%) against every open position. */
-export interface MoveExplanation {
-  readonly move: Fraction
-  /** balance - notional * move, USD. */
-  readonly balanceLeft: Fraction
-  /** balanceLeft / balance; undefined at balance 0. */
-  readonly share?: Fraction
-}
-
-/** Every symbol's position open at once. Amounts USD; a `share` is a ratio of the balance, undefined at balance 0. */
-export interface ExposureExplanation {
-  readonly positions: number
-  readonly notional: Fraction
-  readonly notionalShare?: Fraction
-  /** notional / leverage; undefined when leverage <= 0. */
-  readonly margin?: Fraction
-  readonly marginShare?: Fraction
-  /** balance - margin. */
-  readonly reserve?: Fraction
-  readonly reserveShare?: Fraction
-  /** 10% and 20%, in that order. */
-  readonly moves: readonly MoveExplanation[]
-}
-
-/** The sizing table at one balance. Exact Fractions throughout; only the renderers round. */
-export interface Explanation {
-  /** USD. */
-  readonly balance: Fraction
-  /** The profile the balance selects. */
-  readonly profile: { readonly name: string; readonly mode: SizingMode; readonly path: string }
-  /** The selected profile's base size, USD notional. */
-  readonly baseSize: Fraction
-  /** Percent profiles: `max_position_percent` (25 means 25% of the balance as margin). */
-  readonly maxPositionPercent?: Fraction
-  /** `scalping.leverage`, 1 when absent. */
-  readonly leverage: Fraction
-  /** Override tolerance ratio (0.5 = 50%). */
-  readonly tolerance: Fraction
-  /** `scalping.symbols`, or when that is absent or empty the symbols of `symbol_profiles`, in YAML order. */
-  readonly symbols: readonly SymbolExplanation[]
-  readonly exposure: ExposureExplanation
-}
-
-export interface ExplainOptions {
-  /** Pins the sizing mode of every profile ('auto' detects it per profile). */
-  sizingMode?: ModeSetting
-  /** Override tolerance as a ratio (0.5 = 50%); default: the config's own, else 0.5. */
-  tolerance?: Fraction | number
-}
-
-/** The adverse moves the table shows: 10% and 20% on every position (the seed report's safety check). */
-export const ADVERSE_MOVES: readonly Fraction[] = Object.freeze([new Fraction(1, 10), new Fraction(1, 5)])
-
-const toFraction = (x: Fraction | number): Fraction => (typeof x === 'number' ? q(x) : x)
-
-/**
- * The sizing table for `data` (a config's `doc.toJS()`) at `balance` (USD, >= 0). Undefined when the balance
- * selects no profile that defines a size (no usable profiles). Never throws on odd config data.
- */
-export function explain(data: unknown, balance: Fraction | number, options: ExplainOptions = {}): Explanation | undefined {
-  const b = toFraction(balance)
-  const cfg = readSizingConfig(data, { mode: options.sizingMode ?? 'auto' })
-  const profile = selectProfile(cfg, b)
-  const base = sizeAt(cfg, b)
-  if (!profile || !base) return undefined
-  const tol = options.tolerance !== undefined ? toFraction(options.tolerance) : cfg.tolerance.value
-  const names = cfg.symbols.length > 0 ? cfg.symbols : cfg.symbolProfiles.map((s) => s.symbol)
-
-  const symbols: SymbolExplanation[] = names.map((symbol) => {
-    const view = cfg.symbolProfiles.find((s) => s.symbol === symbol)
-    const size = symbolSize(cfg, symbol, b)!
-    const overrides = (view?.overrides ?? []).map((o): OverrideExplanation => {
-      const value = o.value.value
-      const live = overrideLiveSet(cfg, symbol, value, tol)
-      return {
-        regime: o.regime,
-        value,
-        path: o.value.path,
-        applies: isOverrideLive(value, size, tol),
-        ...(size.gt(0) ? { deviation: value.sub(size).abs().div(size) } : {}),
-        tolerance: tol,
-        live,
-        liveText: formatIntervals(live),
-      }
-    })
-    return { symbol, multiplier: view?.multiplier ?? new Fraction(1), size, overrides }
-  })
-
-  // Every size is defined once the base size is, so the exposure is too.
-  const exp = exposureAt(cfg, b, names)!
-  const share = (x: Fraction | undefined): { share?: Fraction } => (x !== undefined && b.gt(0) ? { share: x.div(b) } : {})
-  const exposure: ExposureExplanation = {
-    positions: names.length,
-    notional: exp.notional,
-    ...(b.gt(0) ? { notionalShare: exp.notional.div(b) } : {}),
-    ...(exp.margin ? { margin: exp.margin, ...(b.gt(0) ? { marginShare: exp.margin.div(b) } : {}) } : {}),
-    ...(exp.reserve ? { reserve: exp.reserve, ...(b.gt(0) ? { reserveShare: exp.reserve.div(b) } : {}) } : {}),
-    moves: ADVERSE_MOVES.map((move) => {
-      const balanceLeft = balanceAfterMove(exp, move)
-      return { move, balanceLeft, ...share(balanceLeft) }
-    }),
-  }
-
-  return {
-    balance: b,
-    profile: { name: profile.name, mode: profile.mode, path: profile.path },
-    baseSize: base,
-    ...(profile.mode === 'percent' && profile.maxPositionPercent ? { maxPositionPercent: profile.maxPositionPercent.value } : {}),
-    leverage: leverageOf(cfg),
-    tolerance: tol,
-    symbols,
-    exposure,
-  }
-}
+// Renderers of sizing tables (model/sizing-table.ts): plain text for `explain`, Markdown for `explain` and the job summary, JSON.
+import type Fraction from 'fraction.js'
+import { exactText, formatExcessDeviation, formatNumber, formatPercent, formatTolerance, formatUsd, roundScaled } from '../model/decimal.js'
+import type { OverrideExplanation, SizingTable } from '../model/sizing-table.js'
 
 // ---------------------------------------------------------------------------------------------
 // Words shared by the renderers
@@ -185,7 +27,7 @@ function overrideText(o: OverrideExplanation): string {
   return `${head} ignored: deviates ${deviationText(o)} (> ${tol}); ${where}`
 }
 
-function headline(e: Explanation): string {
+function headline(e: SizingTable): string {
   const percent = e.maxPositionPercent ? ` (${formatNumber(e.maxPositionPercent)}% of the balance as margin at ${formatNumber(e.leverage)}x)` : ''
   return `profile ${e.profile.name} (${e.profile.mode}), base size ${formatUsd(e.baseSize)}${percent}`
 }
@@ -198,14 +40,14 @@ function movePercent(move: Fraction): string {
   return formatTolerance(move)
 }
 
-function openLine(e: Explanation): string {
+function openLine(e: SizingTable): string {
   const n = e.exposure.positions
   const which = n === 0 ? 'no position (no symbols)' : n === 1 ? 'the 1 position' : n === 2 ? 'both positions' : `all ${n} positions`
   return `With ${which} open at ${formatNumber(e.leverage)}x leverage:`
 }
 
 /** [label, amount, share] rows of the exposure block. */
-function exposureRows(e: Explanation): [string, string, string][] {
+function exposureRows(e: SizingTable): [string, string, string][] {
   const x = e.exposure
   const money = (v: Fraction | undefined): string => (v === undefined ? 'n/a' : formatUsd(v))
   return [
@@ -219,11 +61,11 @@ function exposureRows(e: Explanation): [string, string, string][] {
 // Text
 
 /** Plain-text tables, one block per explanation, separated by a blank line; ends with a newline. */
-export function renderExplainText(list: readonly Explanation[]): string {
+export function renderSizingText(list: readonly SizingTable[]): string {
   return list.map(textBlock).join('\n')
 }
 
-function textBlock(e: Explanation): string {
+function textBlock(e: SizingTable): string {
   const lines: string[] = [`Balance ${formatUsd(e.balance)}: ${headline(e)}`, '']
   const rows = e.symbols.map((s) => ({
     cells: [s.symbol, formatMultiplier(s.multiplier), formatUsd(s.size)],
@@ -264,11 +106,11 @@ function md(text: string): string {
 }
 
 /** GitHub-flavoured Markdown (the Actions job summary): a `###` heading and two tables per explanation. */
-export function renderExplainMarkdown(list: readonly Explanation[]): string {
+export function renderSizingMarkdown(list: readonly SizingTable[]): string {
   return list.map(markdownBlock).join('\n')
 }
 
-function markdownBlock(e: Explanation): string {
+function markdownBlock(e: SizingTable): string {
   const percent = e.maxPositionPercent ? ` (${formatNumber(e.maxPositionPercent)}% of the balance as margin at ${formatNumber(e.leverage)}x)` : ''
   const lines: string[] = [
     `### Balance ${formatUsd(e.balance)} — profile ${md(e.profile.name)} (${e.profile.mode})`,
@@ -293,30 +135,6 @@ function markdownBlock(e: Explanation): string {
 
 // ---------------------------------------------------------------------------------------------
 // JSON
-
-/**
- * Exact decimal text of a rational: "101.8", "-5", "0.65625"; a non-terminating value as "n/d" ("1900/3").
- * Never rounded, so a consumer can recompute what the table shows.
- */
-export function exactText(x: Fraction): string {
-  let d = x.d
-  let twos = 0
-  let fives = 0
-  while (d % 2n === 0n) {
-    d /= 2n
-    twos++
-  }
-  while (d % 5n === 0n) {
-    d /= 5n
-    fives++
-  }
-  const sign = x.s < 0n ? '-' : ''
-  if (d !== 1n) return `${sign}${x.n}/${x.d}`
-  const digits = Math.max(twos, fives)
-  const scaled = ((x.n * 10n ** BigInt(digits)) / x.d).toString().padStart(digits + 1, '0')
-  if (digits === 0) return `${sign}${scaled}`
-  return `${sign}${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`.replace(/\.?0+$/, '')
-}
 
 /** Money rounded to the cent, as a JSON number. */
 function cents(x: Fraction): number {
@@ -356,7 +174,7 @@ function percentOrNull(x: Fraction | undefined): number | null {
  * ```
  * Pretty-printed with two spaces, ending with a newline.
  */
-export function renderExplainJson(list: readonly Explanation[]): string {
+export function renderSizingJson(list: readonly SizingTable[]): string {
   const out = list.map((e) => ({
     balance: money(e.balance),
     profile: { name: e.profile.name, mode: e.profile.mode, path: e.profile.path },
