@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util'
 import type { ErrorObject } from 'ajv'
 import ajvOptions from '../../schemas/ajv-options.json' with { type: 'json' }
 import { validate as configFuturesValidate, type StandaloneValidate } from '../generated/config-futures.validate.js'
+import { escapePointerToken, parsePointer } from '../model/json-pointer.js'
 import { closest, suggest } from './suggest.js'
 import type { Report, Rule } from '../types.js'
 
@@ -174,7 +175,7 @@ function* toReports(errors: readonly AjvError[], root: SchemaObject | undefined)
     if (!list.some((x) => x.params.propertyName === e.params.propertyName)) list.push(e)
     badNames.set(e.instancePath, list)
   }
-  const badKeyPaths = [...badNames].flatMap(([parent, list]) => list.map((e) => `${parent}/${escapeSegment(String(e.params.propertyName))}`))
+  const badKeyPaths = [...badNames].flatMap(([parent, list]) => list.map((e) => `${parent}/${escapePointerToken(String(e.params.propertyName))}`))
   const typePaths = new Set(resolved.filter((e) => e.keyword === 'type').map((e) => e.instancePath))
 
   const orphans = findOrphans(resolved)
@@ -199,7 +200,7 @@ function* toReports(errors: readonly AjvError[], root: SchemaObject | undefined)
     if (e.keyword !== 'additionalProperties') continue
     const known = isPlainObject(e.parentSchema) && isPlainObject(e.parentSchema.properties) ? Object.keys(e.parentSchema.properties) : []
     const target = closest(String(e.params.additionalProperty), known)
-    if (target !== undefined) misspelt.add(`${e.instancePath}/${escapeSegment(target)}`)
+    if (target !== undefined) misspelt.add(`${e.instancePath}/${escapePointerToken(target)}`)
   }
 
   const required = new Map<string, { error: AjvError; missing: string[] }>()
@@ -208,7 +209,7 @@ function* toReports(errors: readonly AjvError[], root: SchemaObject | undefined)
     if (e.propertyName !== undefined || e.keyword === 'propertyNames') continue
     if (badKeyPaths.some((p) => isUnder(e.instancePath, p))) continue
     if (e.keyword !== 'type' && typePaths.has(e.instancePath)) continue
-    if (e.keyword === 'additionalProperties' && orphans.folded.has(`${e.instancePath}/${escapeSegment(String(e.params.additionalProperty))}`)) continue
+    if (e.keyword === 'additionalProperties' && orphans.folded.has(`${e.instancePath}/${escapePointerToken(String(e.params.additionalProperty))}`)) continue
     const orphaned = e.keyword === 'type' ? orphans.bySection.get(e.instancePath) : undefined
     if (orphaned) {
       const report = emit({ path: e.instancePath, messageId: 'emptySectionOrphans', data: { key: keyName(e.instancePath), orphans: listOf(orphaned.map(quote)) } })
@@ -219,7 +220,7 @@ function* toReports(errors: readonly AjvError[], root: SchemaObject | undefined)
       const group = `${e.instancePath}\u0000${e.branch ?? ''}`
       const entry = required.get(group) ?? { error: e, missing: [] }
       const missing = String(e.params.missingProperty)
-      if (misspelt.has(`${e.instancePath}/${escapeSegment(missing)}`)) continue
+      if (misspelt.has(`${e.instancePath}/${escapePointerToken(missing)}`)) continue
       if (!entry.missing.includes(missing)) entry.missing.push(missing)
       required.set(group, entry)
       continue
@@ -255,19 +256,19 @@ function findOrphans(errors: readonly AjvError[]): { bySection: Map<string, stri
     if (e.keyword !== 'type' || e.data !== null || String(e.params.type) !== 'object' || e.instancePath === '') continue
     const cut = e.instancePath.lastIndexOf('/')
     const parent = e.instancePath.slice(0, cut)
-    const name = segmentsOf(e.instancePath.slice(cut))[0]!
+    const name = parsePointer(e.instancePath.slice(cut))[0]!
     const siblings = unknown.get(parent)
     if (!siblings || !isPlainObject(siblings.data)) continue
     // Object keys keep the file's order (toJS inserts them as it reads), so "right after" is the YAML order.
     const keys = Object.keys(siblings.data)
     const run: string[] = []
     for (const key of keys.slice(keys.indexOf(name) + 1)) {
-      if (!siblings.names.has(key) || folded.has(`${parent}/${escapeSegment(key)}`)) break
+      if (!siblings.names.has(key) || folded.has(`${parent}/${escapePointerToken(key)}`)) break
       run.push(key)
     }
     if (run.length === 0) continue
     bySection.set(e.instancePath, run)
-    for (const key of run) folded.add(`${parent}/${escapeSegment(key)}`)
+    for (const key of run) folded.add(`${parent}/${escapePointerToken(key)}`)
   }
   return { bySection, folded }
 }
@@ -276,7 +277,7 @@ function keyNamesReport(parent: string, list: AjvError[], resolved: readonly Ajv
   const first = list[0]!
   const firstName = String(first.params.propertyName)
   const rule = nameRule(first, resolved)
-  const path = `${parent}/${escapeSegment(firstName)}`
+  const path = `${parent}/${escapePointerToken(firstName)}`
   if (list.length === 1) {
     return { path, on: 'key', messageId: 'invalidKeyName', data: { key: firstName, parent: dotted(parent), rule } }
   }
@@ -371,7 +372,7 @@ function toReport(e: AjvError): SchemaReport {
       const name = String(p.additionalProperty ?? p.unevaluatedProperty)
       const known = isPlainObject(e.parentSchema) && isPlainObject(e.parentSchema.properties) ? Object.keys(e.parentSchema.properties) : []
       return {
-        path: `${path}/${escapeSegment(name)}`,
+        path: `${path}/${escapePointerToken(name)}`,
         on: 'key',
         messageId: 'additionalProperties',
         data: { key: name, parent: dotted(path), suggestion: suggest(name, known) },
@@ -528,7 +529,7 @@ function deref(schema: unknown, root: SchemaObject | undefined, depth = 0): unkn
 function resolveLocalRef(root: SchemaObject, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined
   let node: unknown = root
-  for (const segment of segmentsOf(decodeURIComponent(ref.slice(1)))) {
+  for (const segment of parsePointer(decodeURIComponent(ref.slice(1)))) {
     if (!isPlainObject(node) && !Array.isArray(node)) return undefined
     node = (node as Record<string, unknown>)[segment]
   }
@@ -685,25 +686,13 @@ function asArray(value: unknown): unknown[] {
 // ---------------------------------------------------------------------------------------------
 // JSON pointers (ajv's instancePath is RFC 6901).
 
-function segmentsOf(pointer: string): string[] {
-  if (pointer === '') return []
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-}
-
-function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1')
-}
-
 function isUnder(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || pointer.startsWith(`${ancestor}/`)
 }
 
 /** The key a pointer ends in, as a user names it: `leverage`, `symbols[2]`; the root is "the config". */
 function keyName(pointer: string): string {
-  const segments = segmentsOf(pointer)
+  const segments = parsePointer(pointer)
   let name = ''
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i]!
@@ -718,7 +707,7 @@ function keyName(pointer: string): string {
 
 /** The whole path as a user reads it: `scalping.balance_profiles.small`, `scalping.symbols[2]`. */
 function dotted(pointer: string): string {
-  const segments = segmentsOf(pointer)
+  const segments = parsePointer(pointer)
   if (segments.length === 0) return ROOT_NAME
   return segments.reduce((acc, s, i) => (i > 0 && /^(0|[1-9][0-9]*)$/.test(s) ? `${acc}[${s}]` : acc === '' ? s : `${acc}.${s}`), '')
 }
