@@ -139,7 +139,10 @@ export interface LintSettings {
   shared: SharedSettings
 }
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'markdown'
+/** Every report format, in the order help texts and errors list them: the one list the CLI, the Action and the formatter registry use. */
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'] as const
+
+export type FormatName = (typeof FORMAT_NAMES)[number]
 
 export interface FormatContext {
   /** Absolute working directory; formatters make paths relative to it. */

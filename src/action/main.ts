@@ -1,16 +1,22 @@
-// The GitHub Action's entry point (dist/action.js): INPUT_* variables -> one in-process CLI run -> annotations, SARIF, job summary, outputs, exit code.
+// The GitHub Action's entry point (dist/action.js): INPUT_* variables -> lintFiles -> annotations, SARIF, job summary, outputs, exit code.
 import { realpathSync } from 'node:fs'
-import { appendFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
-import os from 'node:os'
+import { appendFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { main, type CliIo } from '../cli.js'
-import { EXIT_LINT, EXIT_OK, EXIT_USAGE } from '../exit-code.js'
+import { formatContext, markdownSizingTables } from '../commands/reports.js'
+import { EXIT_LINT, EXIT_OK, EXIT_USAGE, getExitCode } from '../exit-code.js'
+import { writeFileAtomic } from '../engine/file-io.js'
+import { lintFiles } from '../engine/lint-files.js'
+import { failureLine, oneLine } from '../failure.js'
 import { escapeData, escapeProperty } from '../formatters/github.js'
-import { FORMAT_NAMES } from '../formatters/index.js'
-import { escapeMarkdown } from '../formatters/markdown.js'
-import type { FormatName } from '../types.js'
+import { formatters } from '../formatters/index.js'
+import { BalanceError, parseBalance } from '../settings/balance.js'
+import { escapeMarkdown } from '../text/escape-markdown.js'
+import { plural } from '../text/plural.js'
+import { reportPath } from '../text/report-path.js'
+import { FORMAT_NAMES, type FileResult, type FormatName } from '../types.js'
+import { version } from '../version.js'
 
 /** The inputs action.yml declares, by id. The test checks this list against action.yml both ways. */
 export const INPUT_NAMES = ['files', 'balances', 'format', 'sarif-file', 'max-warnings', 'fail-on', 'config', 'working-directory'] as const
@@ -36,8 +42,8 @@ export type FailOn = 'error' | 'warning'
 export interface ActionInputs {
   /** Files, directories or globs; empty means the CLI's default (settings `files`, else config/config_futures.yaml). */
   files: string[]
-  /** Reference balances in USD, as text: the CLI parses and checks each `--balance`. */
-  balances: string[]
+  /** Reference balances in USD; empty means the settings file's. */
+  balances: number[]
   /** The format printed to the log (stdout). */
   format: FormatName
   sarifFile?: string
@@ -67,10 +73,20 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): A
   if (files.includes('-')) throw new InputError('files: "-" (standard input) is not available in the Action; name the files')
 
   // Commas separate balances, so they cannot also group thousands: 1018, not 1,018.
-  const balances = get('balances').split(/[\s,]+/).filter(Boolean)
+  const balances = get('balances')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((text) => {
+      try {
+        return parseBalance(text)
+      } catch (error) {
+        if (error instanceof BalanceError) throw new InputError(`balances: "${text}": ${error.message}`)
+        throw error
+      }
+    })
 
   const format = (get('format') || 'github') as FormatName
-  if (!FORMAT_NAMES.includes(format)) throw new InputError(`format: expected one of ${FORMAT_NAMES.join(', ')}, got "${format}"`)
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new InputError(`format: expected one of ${FORMAT_NAMES.join(', ')}, got "${format}"`)
 
   const maxText = get('max-warnings') || '-1'
   const maxWarnings = Number(maxText)
@@ -95,47 +111,17 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): A
   }
 }
 
-/** Where the run writes the reports the Action reads back (temporary files). */
-export interface ReportFiles {
-  /** ESLint-compatible JSON, for the counts. */
-  json: string
-  /** The job summary; only when $GITHUB_STEP_SUMMARY is set. */
-  markdown?: string
-}
-
-/**
- * The CLI's argv for one run: the `format` input to stdout, SARIF to `sarif-file`, markdown and JSON to temporary
- * files. Every option uses the `--name=value` form, so a value starting with `-` cannot be read as an option, and
- * the targets follow `--`, so a file name cannot either.
- */
-export function buildArgs(inputs: ActionInputs, reports: ReportFiles): string[] {
-  const args = [`--format=${inputs.format}`]
-  if (inputs.sarifFile !== undefined) args.push('--format=sarif', `--output=${inputs.sarifFile}`)
-  if (reports.markdown !== undefined) args.push('--format=markdown', `--output=${reports.markdown}`)
-  args.push('--format=json', `--output=${reports.json}`)
-  for (const balance of inputs.balances) args.push(`--balance=${balance}`)
-  if (inputs.maxWarnings >= 0) args.push(`--max-warnings=${inputs.maxWarnings}`)
-  if (inputs.config !== undefined) args.push(`--config=${inputs.config}`)
-  return ['node', 'lint-config', ...args, '--', ...inputs.files]
-}
-
 export interface Counts {
   errors: number
   warnings: number
 }
 
-/** Totals from the JSON report (ESLint's result list); throws on anything else, so a broken report cannot pass. */
-export function countsFromJson(text: string): Counts {
-  const data = JSON.parse(text) as unknown
-  if (!Array.isArray(data)) throw new Error('the JSON report is not a list of results')
-  let errors = 0
-  let warnings = 0
-  for (const r of data as { errorCount?: unknown; warningCount?: unknown }[]) {
-    if (typeof r?.errorCount !== 'number' || typeof r.warningCount !== 'number') throw new Error('the JSON report has a result without counts')
-    errors += r.errorCount
-    warnings += r.warningCount
+/** Totals over the results. */
+export function countsOf(results: readonly FileResult[]): Counts {
+  return {
+    errors: results.reduce((n, r) => n + r.errorCount, 0),
+    warnings: results.reduce((n, r) => n + r.warningCount, 0),
   }
-  return { errors, warnings }
 }
 
 /**
@@ -187,14 +173,6 @@ export function errorCommand(message: string): string {
   return `::error title=${escapeProperty('lint-config')}::${escapeData(oneLine(message))}\n`
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
-}
-
 /** What the Action touches outside itself, so the test runs it in-process as the runner would. */
 export interface ActionIo {
   env: Readonly<Record<string, string | undefined>>
@@ -227,7 +205,6 @@ async function fileSize(file: string): Promise<number> {
  * `working-directory` points below it.
  */
 export async function runAction(io: ActionIo): Promise<number> {
-  let temp: string | undefined
   const outputFile = io.env.GITHUB_OUTPUT || undefined
   try {
     const major = Number(process.versions.node.split('.')[0])
@@ -236,45 +213,23 @@ export async function runAction(io: ActionIo): Promise<number> {
     const workDir = path.resolve(io.cwd, inputs.workingDirectory)
     if (!(await isDirectory(workDir))) throw new InputError(`working-directory: "${inputs.workingDirectory}" is not a directory`)
     const workspace = io.env.GITHUB_WORKSPACE ? path.resolve(io.cwd, io.env.GITHUB_WORKSPACE) : io.cwd
-    // Workflows name report files in directories that do not exist yet (reports/lint-config.sarif).
-    if (inputs.sarifFile !== undefined) await mkdir(path.dirname(path.resolve(workDir, inputs.sarifFile)), { recursive: true })
-
-    temp = await mkdtemp(path.join(io.env.RUNNER_TEMP || os.tmpdir(), 'lint-config-'))
     const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined
-    const reports: ReportFiles = { json: path.join(temp, 'results.json'), ...(summaryFile ? { markdown: path.join(temp, 'summary.md') } : {}) }
 
-    let stderr = ''
-    const cliIo: CliIo = {
-      stdout: io.stdout,
-      stderr: (text) => {
-        stderr += text
-        io.stderr(text)
-      },
-      readStdin: async () => Buffer.alloc(0),
-      cwd: workDir,
-      env: io.env,
-      stdoutIsTTY: false,
-      reportCwd: workspace,
-    }
-    const cliExit = await main(buildArgs(inputs, reports), cliIo)
-    const counts = cliExit === EXIT_OK || cliExit === EXIT_LINT ? countsFromJson(await readFile(reports.json, 'utf8')) : undefined
-    const exitCode = decideExitCode(cliExit, counts, inputs.failOn)
+    const run = await lintAndReport(inputs, { workDir, workspace, summary: summaryFile !== undefined }, io)
+    const counts = run.results ? countsOf(run.results) : undefined
+    const lintExit = run.results ? getExitCode(run.results, { maxWarnings: inputs.maxWarnings }) : EXIT_USAGE
+    const exitCode = decideExitCode(lintExit, counts, inputs.failOn)
 
-    let failure: string | undefined
-    if (exitCode === EXIT_USAGE) {
-      failure = stderr.trim().split('\n')[0]?.replace(/^lint-config: /, '') || `lint-config exited with code ${cliExit}`
-      io.stdout(errorCommand(failure))
+    if (run.failure !== undefined) {
+      io.stdout(errorCommand(run.failure))
     } else if (exitCode === EXIT_LINT && counts && counts.errors === 0) {
       // Only warnings, which are annotations of their own: say why the step fails anyway.
-      const why = cliExit === EXIT_LINT ? `more than max-warnings ${inputs.maxWarnings}` : 'fail-on: warning'
+      const why = lintExit === EXIT_LINT ? `more than max-warnings ${inputs.maxWarnings}` : 'fail-on: warning'
       io.stdout(errorCommand(`${plural(counts.warnings, 'warning')}, failing the step (${why})`))
     }
 
     if (summaryFile !== undefined) {
-      const markdown =
-        failure === undefined && reports.markdown !== undefined
-          ? await readFile(reports.markdown, 'utf8')
-          : `## lint-config: could not lint\n\n${escapeMarkdown(failure ?? 'no report')}\n`
+      const markdown = run.summary ?? `## lint-config: could not lint\n\n${escapeMarkdown(run.failure ?? 'no report')}\n`
       const budget = SUMMARY_LIMIT_BYTES - (await fileSize(summaryFile))
       await appendFile(summaryFile, fitSummary(markdown, budget))
     }
@@ -288,8 +243,41 @@ export async function runAction(io: ActionIo): Promise<number> {
     io.stdout(errorCommand(error instanceof Error ? error.message : String(error)))
     if (outputFile !== undefined) await appendFile(outputFile, outputLines({ 'exit-code': String(EXIT_USAGE) })).catch(() => undefined)
     return EXIT_USAGE
-  } finally {
-    if (temp !== undefined) await rm(temp, { recursive: true, force: true }).catch(() => undefined)
+  }
+}
+
+/** What one lint produced: the results and the job summary, or the one-line failure that stopped it. */
+interface ActionRun {
+  results?: FileResult[]
+  summary?: string
+  failure?: string
+}
+
+/**
+ * Lints as the CLI would from `workDir`, prints the `format` report, writes SARIF, and renders the summary, with
+ * paths relative to `workspace`. A usage, I/O or settings failure is printed to stderr as the CLI prints it and
+ * returned as `failure`.
+ */
+async function lintAndReport(inputs: ActionInputs, where: { workDir: string; workspace: string; summary: boolean }, io: ActionIo): Promise<ActionRun> {
+  const { workDir, workspace } = where
+  try {
+    const sarifFile = inputs.sarifFile === undefined ? undefined : path.resolve(workDir, inputs.sarifFile)
+    const results = await lintFiles(inputs.files, {
+      cwd: workDir,
+      config: inputs.config,
+      balances: inputs.balances,
+      outputFiles: sarifFile === undefined ? [] : [sarifFile],
+      sizingTables: where.summary ? await markdownSizingTables() : undefined,
+    })
+    const ctx = formatContext(workspace, false, version())
+    io.stdout(formatters[inputs.format](results, ctx))
+    // Workflows name report files in directories that do not exist yet (reports/lint-config.sarif).
+    if (sarifFile !== undefined) await writeFileAtomic(sarifFile, formatters.sarif(results, ctx), { createDir: true, shown: reportPath(sarifFile, workDir) })
+    return { results, summary: where.summary ? formatters.markdown(results, ctx) : undefined }
+  } catch (error) {
+    const failure = failureLine(error)
+    io.stderr(`lint-config: ${failure}\n`)
+    return { failure }
   }
 }
 

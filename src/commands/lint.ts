@@ -1,41 +1,17 @@
-// `lint-config [targets...]`: expand targets, resolve settings per file, lint (and fix), format to stdout and files.
+// `lint-config [targets...]`, the root command: argv -> options -> lintFiles -> formatters -> exit code.
+import type { Command } from 'commander'
+import { InvalidArgumentError } from 'commander'
 import path from 'node:path'
 import { getExitCode } from '../exit-code.js'
-import { lintAndFix } from '../engine/fix.js'
-import { lintBytes } from '../engine/lint-text.js'
-import { decodeUtf8 } from '../engine/decode.js'
-import { parseConfig, type ParsedConfig } from '../engine/parse.js'
-import {
-  STDIN,
-  UsageError,
-  expandTargets,
-  readTarget,
-  realPathOrResolved,
-  writeFileAtomic,
-} from '../engine/lint-files.js'
+import { UsageError, writeFileAtomic } from '../engine/file-io.js'
+import { lintFiles } from '../engine/lint-files.js'
 import { formatters } from '../formatters/index.js'
-import { reportPath } from '../formatters/paths.js'
-import { ruleDocsUrl } from '../rules/docs-url.js'
 import { rules } from '../rules/index.js'
 import { parseRuleFlag } from '../settings/normalize.js'
-import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js'
-import type { FileResult, FormatName, LintSettings, RuleMeta, SizingTable } from '../types.js'
-import { sizingTable } from '../model/sizing-table.js'
-
-/** Everything the command touches outside itself, so tests run it in-process. */
-export interface CliIo {
-  stdout(text: string): void
-  stderr(text: string): void
-  readStdin(): Promise<Buffer>
-  cwd: string
-  env: Record<string, string | undefined>
-  stdoutIsTTY: boolean
-  /**
-   * Reports show paths relative to this directory instead of `cwd`. The GitHub Action passes the workspace root,
-   * where GitHub resolves annotation and SARIF paths, while targets still resolve against its working directory.
-   */
-  reportCwd?: string
-}
+import { reportPath } from '../text/report-path.js'
+import { FORMAT_NAMES, type FormatName } from '../types.js'
+import { balanceArgument, collect, configOption, integerArgument, type CliIo, type CommandSpec } from './command.js'
+import { formatContext, markdownSizingTables } from './reports.js'
 
 /** One report to produce: a format, written to stdout or to a file. */
 export interface OutputSpec {
@@ -43,18 +19,22 @@ export interface OutputSpec {
   file?: string
 }
 
-export interface LintOptions extends SettingsOverrides {
-  outputs: OutputSpec[]
-  maxWarnings: number
-  quiet: boolean
+interface LintFlags {
+  format?: FormatName[]
+  output?: string[]
+  rule?: string[]
+  maxWarnings?: number
+  quiet?: boolean
   color?: boolean
-  fix: boolean
-  fixDryRun: boolean
-  stdinFilename?: string
-  ignorePatterns: string[]
+  balance?: number[]
+  seed?: number
+  config?: string
   printConfig?: string
-  /** lint-config's version, for formats that name the tool. */
-  version?: string
+  stdinFilename?: string
+  ignorePattern?: string[]
+  reportUnusedDisableDirectives?: boolean
+  fix?: boolean
+  fixDryRun?: boolean
 }
 
 /** NO_COLOR / FORCE_COLOR / --color / --no-color / TTY, in the order of precedence chalk and ESLint use. */
@@ -67,91 +47,109 @@ export function useColor(flag: boolean | undefined, io: CliIo, toFile: boolean):
   return io.stdoutIsTTY
 }
 
-function ruleMetas(): Record<string, RuleMeta> {
-  return Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, rule.meta as RuleMeta]))
-}
-
-/** The sizing tables a markdown report shows for one file: one per reference balance that selects a profile. */
-function sizingTables(parsed: ParsedConfig, settings: LintSettings): SizingTable[] | undefined {
-  if (parsed.fatal) return undefined
-  const list = settings.shared.balances
-    .map((balance) => sizingTable(parsed.data, balance, { sizingMode: settings.shared.sizingMode }))
-    .filter((e): e is SizingTable => e !== undefined)
-  return list.length > 0 ? list : undefined
-}
-
-function relativeGlob(cwd: string, absoluteGlob: string): string {
-  const rel = path.posix.relative(cwd.split(path.sep).join('/'), absoluteGlob)
-  return rel === '' ? '.' : rel
-}
-
-export async function runLint(args: string[], options: LintOptions, io: CliIo): Promise<number> {
-  // A bad --rule is a usage error before anything is read.
-  for (const flag of options.rules ?? []) parseRuleFlag(flag, rules)
-  const resolver = new SettingsResolver(rules, io.cwd, options)
-
-  if (options.printConfig !== undefined) {
-    const file = path.resolve(io.cwd, options.printConfig)
-    const settings = await resolver.forDirectory(path.dirname(file))
-    const loaded = await resolver.loaded(path.dirname(file))
-    io.stdout(`${JSON.stringify({ settingsFile: loaded?.file ?? null, ...settings }, null, 2)}\n`)
-    return 0
+function formatArgument(value: string): FormatName {
+  if (!(FORMAT_NAMES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${FORMAT_NAMES.join(', ')}`)
   }
+  return value as FormatName
+}
 
-  // Targets and ignores may come from the settings file that applies to the working directory.
-  const here = await resolver.loaded(io.cwd)
-  const ignore = [...options.ignorePatterns, ...(here?.ignorePatterns ?? []).map((g) => relativeGlob(io.cwd, g))]
-  const defaults = args.length === 0 && here?.files?.length ? here.files.map((g) => relativeGlob(io.cwd, g)) : []
-  const targets = await expandTargets(args.length > 0 ? args : defaults, { cwd: io.cwd, ignore })
+/**
+ * Pairs each `--output` with the `--format` written before it, as in `--format sarif --output r.sarif --format stylish`;
+ * a format with no output goes to stdout. Commander keeps each list but not their interleaving, so read argv.
+ */
+export function pairOutputs(argv: readonly string[], formats: readonly FormatName[], outputs: readonly string[]): OutputSpec[] {
+  const specs: OutputSpec[] = formats.map((format) => ({ format }))
+  if (specs.length === 0) specs.push({ format: 'stylish' })
+  let formatIndex = -1
+  let outputIndex = 0
+  const isFlag = (arg: string, short: string, long: string): boolean =>
+    arg === short || arg === long || arg.startsWith(`${long}=`) || (arg.startsWith(short) && arg.length > 2 && !arg.startsWith('--'))
+  for (const arg of argv) {
+    if (arg === '--') break
+    if (isFlag(arg, '-f', '--format')) {
+      formatIndex++
+    } else if (isFlag(arg, '-o', '--output')) {
+      const file = outputs[outputIndex++]
+      const spec = specs[Math.max(formatIndex, 0)]
+      if (file === undefined || !spec) continue
+      if (spec.file !== undefined) throw new UsageError(`--output "${file}": the format "${spec.format}" already writes to "${spec.file}"; give another --format before it`)
+      spec.file = file
+    }
+  }
+  if (specs.filter((s) => s.file === undefined).length > 1) {
+    throw new UsageError('several formats would print to stdout; give each format but one an --output file')
+  }
+  return specs
+}
 
-  const reports = await Promise.all(
-    options.outputs.map(async (spec) => {
-      if (spec.file === undefined) return { ...spec, absolute: undefined }
-      const absolute = path.resolve(io.cwd, spec.file)
-      const real = await realPathOrResolved(absolute)
-      for (const target of targets) {
-        if (target !== STDIN && (await realPathOrResolved(target)) === real) {
-          throw new UsageError(`refusing to write the report over the linted file "${spec.file}"`)
-        }
+function define(command: Command): void {
+  command
+    .argument('[targets...]', 'files, directories (searched for config_futures*.y(a)ml) or globs; "-" reads stdin (default: config/config_futures.yaml)')
+    .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (repeatable, default stylish)`, collect(formatArgument))
+    .option('-o, --output <file>', 'write the preceding --format to a file (atomically) instead of stdout', collect(String))
+    .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', collect(String))
+    .option('--balance <usd>', 'a reference balance for the sizing rules (repeatable)', collect(balanceArgument))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', integerArgument(0))
+    .option('--quiet', 'report errors only')
+    .option('--color', 'force colour')
+    .option('--no-color', 'disable colour (NO_COLOR and FORCE_COLOR are honoured too)')
+  configOption(command)
+    .option('--print-config <file>', 'print the settings that apply to a file, then exit')
+    .option('--seed <n>', 'seed for the interpolation-properties rule (replays a failure)', integerArgument(0))
+    .option('--stdin-filename <name>', 'the file name to report (and to find settings from) when linting stdin')
+    .option('--ignore-pattern <glob>', 'leave matching files out of directory and glob expansion (repeatable)', collect(String))
+    .option('--report-unused-disable-directives', 'report lint-config-disable comments that suppress nothing, as errors')
+    .option('--fix', 'apply the fixes rules offer, in place')
+    .option('--fix-dry-run', 'compute fixes without writing them (shown in --format json as "output")')
+}
+
+export const lintCommand: CommandSpec<LintFlags> = {
+  description: 'Lint a crypto-futures bot config (config_futures.yaml): YAML as the bot loads it, its JSON Schema, and the sizing model.',
+  define,
+  async run(context, targets, flags) {
+    const { io } = context
+    const outputs = pairOutputs(context.argv, flags.format ?? [], flags.output ?? [])
+    // A bad --rule is a usage error before anything is read.
+    for (const flag of flags.rule ?? []) parseRuleFlag(flag, rules)
+    const resolver = context.settings({
+      config: flags.config,
+      rules: flags.rule,
+      balances: flags.balance,
+      seed: flags.seed,
+      unusedDirectives: flags.reportUnusedDisableDirectives ? 'error' : undefined,
+    })
+
+    if (flags.printConfig !== undefined) {
+      const dir = path.dirname(path.resolve(io.cwd, flags.printConfig))
+      const settings = await resolver.forDirectory(dir)
+      const loaded = await resolver.loaded(dir)
+      io.stdout(`${JSON.stringify({ settingsFile: loaded?.file ?? null, ...settings }, null, 2)}\n`)
+      return 0
+    }
+
+    const files = outputs.flatMap((spec) => (spec.file === undefined ? [] : [spec.file]))
+    const results = await lintFiles(targets, {
+      cwd: io.cwd,
+      resolver,
+      ignorePatterns: flags.ignorePattern ?? [],
+      fix: flags.fix === true,
+      fixDryRun: flags.fixDryRun === true,
+      quiet: flags.quiet === true,
+      stdin: { read: () => io.readStdin(), filename: flags.stdinFilename },
+      outputFiles: files,
+      sizingTables: outputs.some((spec) => spec.format === 'markdown') ? await markdownSizingTables() : undefined,
+    })
+
+    for (const spec of outputs) {
+      const toFile = spec.file !== undefined
+      const text = formatters[spec.format](results, formatContext(io.reportCwd ?? io.cwd, useColor(flags.color, io, toFile), context.version))
+      if (spec.file === undefined) io.stdout(text)
+      else {
+        const absolute = path.resolve(io.cwd, spec.file)
+        await writeFileAtomic(absolute, text, { createDir: true, shown: reportPath(absolute, io.cwd) })
       }
-      return { ...spec, absolute }
-    }),
-  )
-
-  const fixing = options.fix || options.fixDryRun
-  const withExplain = options.outputs.some((spec) => spec.format === 'markdown')
-  const results: FileResult[] = []
-  for (const target of targets) {
-    const stdin = target === STDIN
-    const shownPath = stdin ? (options.stdinFilename !== undefined ? path.resolve(io.cwd, options.stdinFilename) : '<stdin>') : target
-    const settings = await resolver.forDirectory(stdin ? path.dirname(path.resolve(io.cwd, options.stdinFilename ?? 'stdin')) : path.dirname(target))
-    const bytes = stdin ? await io.readStdin() : await readTarget(target, reportPath(target, io.cwd))
-    // Only a markdown report shows sizing tables: then parse here, once, and hand the parse to the linter.
-    const decoded = withExplain && settings.shared.balances.length > 0 ? decodeUtf8(bytes) : undefined
-    const parsed = decoded?.ok ? parseConfig(decoded.text) : undefined
-    let result = lintBytes(bytes, settings, parsed ? { filePath: shownPath, parsed } : { filePath: shownPath })
-    if (fixing && result.fixableErrorCount + result.fixableWarningCount > 0) {
-      result = lintAndFix(bytes.toString('utf8'), settings, { filePath: shownPath })
     }
-    if (options.fix && !stdin && result.output !== undefined) await writeFileAtomic(target, result.output, { shown: reportPath(target, io.cwd) })
-    if (options.quiet) {
-      const findings = result.findings.filter((f) => f.severity === 'error')
-      result = { ...result, findings, warningCount: 0, fixableWarningCount: 0 }
-    }
-    if (parsed) {
-      const tables = sizingTables(result.output !== undefined ? parseConfig(result.output) : parsed, settings)
-      if (tables !== undefined) result = { ...result, sizingTables: tables }
-    }
-    results.push(result)
-  }
-
-  for (const report of reports) {
-    const formatter = formatters[report.format]
-    if (!formatter) throw new UsageError(`unknown format "${report.format}"`)
-    const color = useColor(options.color, io, report.absolute !== undefined)
-    const text = formatter(results, { cwd: io.reportCwd ?? io.cwd, color, rules: ruleMetas(), docsUrl: ruleDocsUrl, version: options.version })
-    if (report.absolute !== undefined) await writeFileAtomic(report.absolute, text, { createDir: true, shown: reportPath(report.absolute, io.cwd) })
-    else io.stdout(text)
-  }
-  return getExitCode(results, { maxWarnings: options.maxWarnings })
+    return getExitCode(results, { maxWarnings: flags.maxWarnings ?? -1 })
+  },
 }

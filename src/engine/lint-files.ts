@@ -1,154 +1,104 @@
-// The file-system edge of the engine: expand arguments to files, read them, lint them, write atomically.
-import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+// lintFiles: targets and settings in, one FileResult per file out; the library call the CLI, the Action and editors share.
 import path from 'node:path'
-import { glob, isDynamicPattern } from 'tinyglobby'
+import { rules } from '../rules/index.js'
+import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js'
+import { reportPath, STDIN_NAME } from '../text/report-path.js'
+import type { FileResult, LintSettings, SizingTable } from '../types.js'
+import { decodeUtf8 } from './decode.js'
+import { readTarget, realPathOrResolved, UsageError, writeFileAtomic } from './file-io.js'
+import { lintAndFix } from './fix.js'
+import { lintBytes } from './lint-text.js'
+import { parseConfig, type ParsedConfig } from './parse.js'
+import { expandTargets, STDIN } from './targets.js'
 
-/** The files a directory argument stands for (the bot's config and its variants). */
-export const CONFIG_PATTERN = '**/config_futures*.{yaml,yml}'
-export const DEFAULT_TARGET = 'config/config_futures.yaml'
-export const STDIN = '-'
+export { readTarget, UsageError, writeFileAtomic } from './file-io.js'
+export { CONFIG_PATTERN, DEFAULT_TARGET, expandTargets, STDIN, type Target } from './targets.js'
 
-/** A usage or I/O problem: the CLI prints its message as one line and exits 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UsageError'
-  }
-}
+/** Renders the sizing tables of one config at the settings' reference balances (Markdown), or undefined for none. */
+export type SizingTables = (data: unknown, settings: LintSettings) => readonly SizingTable[] | undefined
 
-export interface ExpandOptions {
+export interface LintFilesOptions extends SettingsOverrides {
+  /** Absolute directory that relative targets, globs and settings paths resolve against. */
   cwd: string
-  /** Globs left out of directory and glob expansion (`--ignore-pattern`); a file named explicitly is always linted. */
-  ignore?: readonly string[]
+  /** `--ignore-pattern` globs (relative to `cwd`), added to the settings file's `ignorePatterns`. */
+  ignorePatterns?: readonly string[]
+  /** Apply fixes and write each changed file back (atomically). */
+  fix?: boolean
+  /** Compute fixes (`FileResult.output`) without writing anything. */
+  fixDryRun?: boolean
+  /** Keep errors only: warnings are dropped and not counted (ESLint's --quiet). */
+  quiet?: boolean
+  /** Where the '-' target's bytes come from, and the name it is reported (and its settings found) under. */
+  stdin?: { read(): Promise<Uint8Array>; filename?: string }
+  /** Files the caller is about to write reports to: a run that would lint one of them is refused (UsageError). */
+  outputFiles?: readonly string[]
+  /** Attach `FileResult.sizingTables` to each file that parses, when its settings name reference balances. */
+  sizingTables?: SizingTables
+  /** A resolver to share settings files (and their cache) with the caller; by default one is made from these options. */
+  resolver?: SettingsResolver
 }
 
-/** A lint target: an absolute file path, or '-' for standard input. */
-export type Target = string
-
-function ioMessage(error: unknown, file: string): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  switch (code) {
-    case 'ENOENT':
-      return `cannot read "${file}": no such file or directory`
-    case 'EACCES':
-    case 'EPERM':
-      return `cannot read "${file}": permission denied`
-    case 'ELOOP':
-      return `cannot read "${file}": too many levels of symbolic links (a symlink loop)`
-    case 'EISDIR':
-      return `cannot read "${file}": it is a directory`
-    default:
-      return `cannot read "${file}": ${(error as Error | undefined)?.message ?? String(error)}`
-  }
-}
-
-const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**']
-
-/** Expands files, directories and globs in argument order; duplicates are dropped; nothing matching is a UsageError. */
-export async function expandTargets(args: readonly string[], options: ExpandOptions): Promise<Target[]> {
-  const { cwd } = options
-  const ignore = [...DEFAULT_IGNORES, ...(options.ignore ?? [])]
-  const out: Target[] = []
-  const seen = new Set<string>()
-  const add = (file: string): void => {
-    if (!seen.has(file)) {
-      seen.add(file)
-      out.push(file)
-    }
-  }
-  for (const arg of args.length > 0 ? args : [DEFAULT_TARGET]) {
-    if (arg === STDIN) {
-      add(STDIN)
-      continue
-    }
-    const absolute = path.resolve(cwd, arg)
-    let info: Awaited<ReturnType<typeof stat>> | undefined
-    try {
-      info = await stat(absolute)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (code !== 'ENOENT' || !isDynamicPattern(arg)) {
-        if (code === 'ENOENT' && args.length === 0) {
-          throw new UsageError(`no config to lint: "${DEFAULT_TARGET}" does not exist here; pass a file, directory or glob`)
-        }
-        throw new UsageError(ioMessage(error, arg))
-      }
-    }
-    if (info?.isDirectory()) {
-      const files = await glob(CONFIG_PATTERN, { cwd: absolute, absolute: true, ignore, dot: false, followSymbolicLinks: false })
-      if (files.length === 0) throw new UsageError(`no config_futures*.yaml file found in directory "${arg}"`)
-      for (const file of files.sort()) add(path.normalize(file))
-    } else if (info) {
-      add(absolute)
-    } else {
-      const files = await glob(arg, { cwd, absolute: true, ignore, onlyFiles: true, followSymbolicLinks: false })
-      if (files.length === 0) throw new UsageError(`no files match the pattern "${arg}"`)
-      for (const file of files.sort()) add(path.normalize(file))
-    }
-  }
-  return out
-}
-
-/** Reads a target's bytes; I/O failures become one-line UsageErrors. */
-export async function readTarget(file: string, shown: string = file): Promise<Buffer> {
-  try {
-    return await readFile(file)
-  } catch (error) {
-    throw new UsageError(ioMessage(error, shown))
-  }
+function relativeGlob(cwd: string, absoluteGlob: string): string {
+  const rel = path.posix.relative(cwd.split(path.sep).join('/'), absoluteGlob)
+  return rel === '' ? '.' : rel
 }
 
 /**
- * Writes via a temporary file in the same directory and a rename, so a reader never sees half a file.
- * With `createDir`, a missing directory is created first (as ESLint does for `--output-file`). Errors name the file
- * as `shown` (default: `file`), and its directory likewise.
+ * Lints files, directories and globs (none: the settings file's `files`, else config/config_futures.yaml; '-' reads
+ * `options.stdin`) with the settings that apply to each file, and returns one result per file in target order.
+ * With `fix`, changed files are written back atomically. Usage, I/O and settings problems throw UsageError or
+ * SettingsError (one line each); a rule that throws is a RuleCrash. Nothing is printed.
  */
-export async function writeFileAtomic(file: string, content: string, options: { createDir?: boolean; shown?: string } = {}): Promise<void> {
-  const dir = path.dirname(file)
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  try {
-    if (options.createDir) await mkdir(dir, { recursive: true })
-    let mode: number | undefined
-    try {
-      mode = (await stat(file)).mode & 0o777
-    } catch {
-      mode = undefined
+export async function lintFiles(targets: readonly string[], options: LintFilesOptions): Promise<FileResult[]> {
+  const { cwd } = options
+  const resolver = options.resolver ?? new SettingsResolver(rules, cwd, options)
+
+  // Targets and ignores may come from the settings file that applies to the working directory.
+  const here = await resolver.loaded(cwd)
+  const ignore = [...(options.ignorePatterns ?? []), ...(here?.ignorePatterns ?? []).map((g) => relativeGlob(cwd, g))]
+  const defaults = targets.length === 0 && here?.files?.length ? here.files.map((g) => relativeGlob(cwd, g)) : []
+  const files = await expandTargets(targets.length > 0 ? targets : defaults, { cwd, ignore })
+
+  for (const output of options.outputFiles ?? []) {
+    const real = await realPathOrResolved(path.resolve(cwd, output))
+    for (const file of files) {
+      if (file !== STDIN && (await realPathOrResolved(file)) === real) {
+        throw new UsageError(`refusing to write the report over the linted file "${output}"`)
+      }
     }
-    await writeFile(temp, content, mode === undefined ? {} : { mode })
-    await rename(temp, file)
-  } catch (error) {
-    // The temporary file may not exist, or not be reachable (ENOTDIR): the write error is the one to report.
-    await rm(temp, { force: true }).catch(() => undefined)
-    const shown = options.shown ?? file
-    throw new UsageError(`cannot write "${shown}": ${writeProblem(error, path.dirname(shown))}`)
   }
+
+  const results: FileResult[] = []
+  for (const file of files) results.push(await lintOne(file, options, resolver))
+  return results
 }
 
-/** Why a write failed, without the temporary file's name that Node's message would show. */
-function writeProblem(error: unknown, dir: string): string {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT':
-      return `the directory "${dir}" does not exist`
-    case 'ENOTDIR':
-    case 'EEXIST':
-      // EEXIST: creating the directory found a file of that name.
-      return `"${dir}" is not a directory`
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied'
-    case 'EISDIR':
-      return 'it is a directory'
-    default:
-      return (error as Error | undefined)?.message ?? String(error)
+async function lintOne(file: string, options: LintFilesOptions, resolver: SettingsResolver): Promise<FileResult> {
+  const { cwd } = options
+  const stdin = file === STDIN
+  const stdinName = options.stdin?.filename
+  const shownPath = stdin ? (stdinName !== undefined ? path.resolve(cwd, stdinName) : STDIN_NAME) : file
+  const settings = await resolver.forDirectory(stdin ? path.dirname(path.resolve(cwd, stdinName ?? 'stdin')) : path.dirname(file))
+  const bytes = stdin ? await (options.stdin?.read() ?? Promise.resolve(new Uint8Array())) : await readTarget(file, reportPath(file, cwd))
+  // Sizing tables need the parse too: then parse here, once, and hand the parse to the linter.
+  const decoded = options.sizingTables !== undefined && settings.shared.balances.length > 0 ? decodeUtf8(bytes) : undefined
+  const parsed = decoded?.ok ? parseConfig(decoded.text) : undefined
+  let result = lintBytes(bytes, settings, parsed ? { filePath: shownPath, parsed } : { filePath: shownPath })
+  if ((options.fix || options.fixDryRun) && result.fixableErrorCount + result.fixableWarningCount > 0) {
+    result = lintAndFix(Buffer.from(bytes).toString('utf8'), settings, { filePath: shownPath })
   }
+  if (options.fix && !stdin && result.output !== undefined) await writeFileAtomic(file, result.output, { shown: reportPath(file, cwd) })
+  if (options.quiet) {
+    const findings = result.findings.filter((f) => f.severity === 'error')
+    result = { ...result, findings, warningCount: 0, fixableWarningCount: 0 }
+  }
+  if (parsed && options.sizingTables) {
+    const tables = sizingTablesOf(result.output !== undefined ? parseConfig(result.output) : parsed, settings, options.sizingTables)
+    if (tables !== undefined) result = { ...result, sizingTables: tables }
+  }
+  return result
 }
 
-/** The real path, or the resolved one when the file does not exist yet. */
-export async function realPathOrResolved(file: string): Promise<string> {
-  try {
-    return await realpath(file)
-  } catch {
-    return path.resolve(file)
-  }
+function sizingTablesOf(parsed: ParsedConfig, settings: LintSettings, render: SizingTables): readonly SizingTable[] | undefined {
+  return parsed.fatal ? undefined : render(parsed.data, settings)
 }

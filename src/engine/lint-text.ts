@@ -2,7 +2,7 @@
 import type { FileResult, Finding, LintSettings, Rule, RuleMeta, Severity, SuppressedFinding } from '../types.js'
 import { rules as registry } from '../rules/index.js'
 import { unusedDisableDirective } from '../rules/unused-disable-directive.js'
-import { suggest } from '../settings/normalize.js'
+import { suggest } from '../rules/suggest.js'
 import { applyDirectives, readDirectives } from './directives.js'
 import { locate } from './locate.js'
 import { decodeUtf8 } from './decode.js'

@@ -1,23 +1,14 @@
 // JSON pointer -> yaml node -> source offsets, with last-wins duplicates, merge keys, aliases and a closest-ancestor fallback.
 import { isAlias, isCollection, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
+import { parsePointer } from '../model/json-pointer.js'
+
+// Callers that locate nodes by pointer often build pointers too; one import serves both.
+export { parsePointer, toPointer } from '../model/json-pointer.js'
 
 /** Offsets into the linted text, end exclusive. */
 export interface Span {
   start: number
   end: number
-}
-
-/** RFC 6901: '' is the root; `~1` is `/` and `~0` is `~`, unescaped in that order. */
-export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return []
-  return pointer
-    .slice(pointer.startsWith('/') ? 1 : 0)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-}
-
-export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')
 }
 
 /** yaml represents a YAML 1.1 merge key `<<` as a scalar holding Symbol('<<'). */

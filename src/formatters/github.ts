@@ -1,5 +1,5 @@
 // github: GitHub Actions workflow commands (`::error file=...::message`), one line per finding, which become annotations.
-import path from 'node:path'
+import { reportPath, STDIN_NAME } from '../text/report-path.js'
 import type { FileResult, Finding, Formatter } from '../types.js'
 
 // Escaping as @actions/core does it (actions/toolkit, packages/core/src/command.ts, `escapeData` and `escapeProperty`):
@@ -19,11 +19,7 @@ export function escapeProperty(s: string): string {
  * where the Action runs), absolute when outside it, undefined for '<stdin>', which names no file.
  */
 function annotationFile(filePath: string, cwd: string): string | undefined {
-  if (filePath === '<stdin>') return undefined
-  const absolute = path.resolve(cwd, filePath)
-  const rel = path.relative(cwd, absolute).split(path.sep).join('/')
-  if (rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) return absolute.split(path.sep).join('/')
-  return rel
+  return filePath === STDIN_NAME ? undefined : reportPath(filePath, cwd)
 }
 
 /**

@@ -7,7 +7,8 @@ import { markdown } from './markdown.js'
 import { sarif } from './sarif.js'
 import { stylish } from './stylish.js'
 
-export const formatters: Partial<Record<FormatName, Formatter>> = {
+/** One formatter per name in FORMAT_NAMES (types.ts); the type makes a missing one a compile error. */
+export const formatters: Record<FormatName, Formatter> = {
   stylish,
   json,
   sarif,
@@ -15,5 +16,3 @@ export const formatters: Partial<Record<FormatName, Formatter>> = {
   junit,
   markdown,
 }
-
-export const FORMAT_NAMES = Object.keys(formatters) as FormatName[]

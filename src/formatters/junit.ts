@@ -1,5 +1,5 @@
 // junit: JUnit XML for CI test reports (Jenkins, GitLab, GitHub test-report actions): a suite per file, a test case per rule.
-import path from 'node:path'
+import { reportPath } from '../text/report-path.js'
 import type { FileResult, Finding, Formatter } from '../types.js'
 
 // Characters XML 1.0 cannot carry at all (not even as &#...;): C0 controls but TAB/LF/CR, lone surrogates, U+FFFE/U+FFFF.
@@ -16,14 +16,6 @@ export function escapeXml(text: string): string {
   return text
     .replace(INVALID_XML, '\uFFFD')
     .replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c] ?? `&#${c.charCodeAt(0)};`)
-}
-
-function displayPath(filePath: string, cwd: string): string {
-  if (filePath === '<stdin>') return filePath
-  const absolute = path.resolve(cwd, filePath)
-  const rel = path.relative(cwd, absolute).split(path.sep).join('/')
-  if (rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) return absolute.split(path.sep).join('/')
-  return rel
 }
 
 function where(f: Finding): string {
@@ -43,7 +35,7 @@ export const junit: Formatter = (results, ctx) => {
   let failures = 0
   let body = ''
   for (const result of results as FileResult[]) {
-    const name = escapeXml(displayPath(result.filePath, ctx.cwd))
+    const name = escapeXml(reportPath(result.filePath, ctx.cwd))
     const fatal = result.findings.some((f) => f.fatal)
     let cases = ''
     let suiteFailures = 0

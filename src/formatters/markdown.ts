@@ -1,32 +1,13 @@
 // markdown: GitHub-flavoured Markdown for the Actions job summary: totals, a findings table per file, the sizing tables.
+import { escapeMarkdown } from '../text/escape-markdown.js'
+import { plural } from '../text/plural.js'
+import { reportPath } from '../text/report-path.js'
 import type { FileResult, Finding, FormatContext, Formatter } from '../types.js'
-import { reportPath } from './paths.js'
 import { renderSizingMarkdown } from './sizing-table.js'
-
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
-
-/**
- * Escapes text for inline Markdown (a table cell, a heading, a list item): `&`, `<` and `>` become entities so no
- * raw HTML gets through; backslash, backtick, `*`, `_`, `[`, `]`, `~`, `#` and `|` get a backslash, so nothing turns
- * into code, emphasis, a link or strike-through, and a pipe never splits a table cell (GFM unescapes `\|` inside
- * cells, code spans included). Line breaks become `<br>` (`' '` with `breaks: 'space'`), since a table row or a
- * heading is one line. `$` is left alone: amounts are always followed by a digit, which GitHub never reads as a
- * closing math delimiter.
- */
-export function escapeMarkdown(text: string, { breaks = 'br' }: { breaks?: 'br' | 'space' } = {}): string {
-  return text
-    .replace(/[&<>]/g, (c) => ENTITY[c]!)
-    .replace(/[\\`*_[\]~#|]/g, '\\$&')
-    .replace(/\r\n|\r|\n/g, breaks === 'br' ? '<br>' : ' ')
-}
 
 /** A link target safe inside a table cell: whitespace, parentheses, angle brackets, pipes, backslashes and backticks percent-encoded. */
 function linkTarget(url: string): string {
   return url.replace(/[\s()<>|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
 }
 
 function totalsHeading(results: readonly FileResult[]): string {

@@ -1,6 +1,6 @@
 // sarif: a SARIF 2.1.0 log that GitHub code scanning accepts (upload-sarif), with every rule described and each finding located.
-import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { reportLocation, STDIN_NAME } from '../text/report-path.js'
 import type { FileResult, Finding, FormatContext, Formatter, RuleMeta, SeveritySetting, SuppressedFinding } from '../types.js'
 
 /** The `$id` of the OASIS schema (errata01) the output validates against; the test checks it with that very schema. */
@@ -24,14 +24,11 @@ interface ArtifactLocation {
  * - '<stdin>': the encoded name and no base, since it names no file in the repository.
  */
 export function artifactLocationOf(filePath: string, cwd: string): ArtifactLocation {
-  if (filePath === '<stdin>') return { uri: encodeURIComponent(filePath) }
-  const absolute = path.resolve(cwd, filePath)
-  const rel = path.relative(cwd, absolute).split(path.sep).join('/')
-  if (rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) {
-    return { uri: pathToFileURL(absolute).href }
-  }
+  const where = reportLocation(filePath, cwd)
+  if (where.kind === 'stdin') return { uri: encodeURIComponent(STDIN_NAME) }
+  if (where.kind === 'outside') return { uri: pathToFileURL(where.absolute).href }
   // encodeURIComponent also encodes ':', so a first segment like "c:x.yaml" cannot be read as a URI scheme.
-  return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT }
+  return { uri: where.relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT }
 }
 
 /** GitHub links code scanning tools to a repository page; our docs URLs are `<repository>/blob/<ref>/docs/...`. */
@@ -98,7 +95,7 @@ export const sarif: Formatter = (results, ctx) => {
     if (index === undefined) {
       index = artifacts.length
       artifactIndex.set(key, index)
-      const roles = result.filePath === '<stdin>' ? ['analysisTarget', 'standardStream'] : ['analysisTarget']
+      const roles = result.filePath === STDIN_NAME ? ['analysisTarget', 'standardStream'] : ['analysisTarget']
       artifacts.push({ location, roles })
     }
     const findings: { f: Finding; silenced?: SuppressedFinding }[] = [

@@ -1,18 +1,8 @@
 // stylish: ESLint's default human format, grouped by file, aligned columns, a summary line.
 import { Chalk } from 'chalk'
-import path from 'node:path'
+import { plural } from '../text/plural.js'
+import { reportPath } from '../text/report-path.js'
 import type { FileResult, Formatter } from '../types.js'
-
-function plural(word: string, count: number): string {
-  return count === 1 ? word : `${word}s`
-}
-
-/** The path as the user should see it: relative to the working directory when inside it. */
-export function displayPath(filePath: string, cwd: string): string {
-  if (!path.isAbsolute(filePath)) return filePath
-  const rel = path.relative(cwd, filePath)
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : filePath
-}
 
 function table(rows: string[][]): string[] {
   const widths: number[] = []
@@ -44,7 +34,7 @@ export const stylish: Formatter = (results, ctx) => {
     warnings += result.warningCount
     fixableErrors += result.fixableErrorCount
     fixableWarnings += result.fixableWarningCount
-    out += `\n${c.underline(displayPath(result.filePath, ctx.cwd))}\n`
+    out += `\n${c.underline(reportPath(result.filePath, ctx.cwd))}\n`
     const rows = result.findings.map((f) => [
       '',
       c.dim(`${f.range.start.line}:${f.range.start.column}`),
@@ -57,9 +47,9 @@ export const stylish: Formatter = (results, ctx) => {
   const total = errors + warnings
   if (total === 0) return ''
   const paint = errors > 0 ? c.red.bold : c.yellow.bold
-  out += `\n${paint(`\u2716 ${total} ${plural('problem', total)} (${errors} ${plural('error', errors)}, ${warnings} ${plural('warning', warnings)})`)}\n`
+  out += `\n${paint(`\u2716 ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`)}\n`
   if (fixableErrors + fixableWarnings > 0) {
-    out += `${paint(`  ${fixableErrors} ${plural('error', fixableErrors)} and ${fixableWarnings} ${plural('warning', fixableWarnings)} potentially fixable with the \`--fix\` option.`)}\n`
+    out += `${paint(`  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`)}\n`
   }
   return `${out}\n`
 }

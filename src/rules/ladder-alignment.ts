@@ -1,6 +1,7 @@
 // ladder-alignment: other balance ladders whose tiers share a name with a balance profile but end at another balance.
 import { formatUsd, q } from '../model/decimal.js'
-import { escapePointerToken, isDict, own, readSizingConfig } from '../model/sizing-config.js'
+import { escapePointerToken } from '../model/json-pointer.js'
+import { isDict, own, readSizingConfig } from '../model/sizing-config.js'
 import type { Rule } from '../types.js'
 
 export type LadderAlignmentMessageId = 'thresholdMismatch'

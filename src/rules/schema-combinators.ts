@@ -1,6 +1,7 @@
 // schema rule, part 3: anyOf/oneOf errors resolved to the branch the value was meant as, so messages speak of one form.
 import { isDeepStrictEqual } from 'node:util'
-import { asArray, isPlainObject, isUnder, listOf, quote, segmentsOf, typePhrase, type AjvError, type SchemaObject } from './schema-wording.js'
+import { parsePointer } from '../model/json-pointer.js'
+import { asArray, isPlainObject, isUnder, listOf, quote, typePhrase, type AjvError, type SchemaObject } from './schema-wording.js'
 // ---------------------------------------------------------------------------------------------
 // anyOf / oneOf / if: keep the branch that fits best, never the combinator's own noise.
 
@@ -131,7 +132,7 @@ export function deref(schema: unknown, root: SchemaObject | undefined, depth = 0
 export function resolveLocalRef(root: SchemaObject, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined
   let node: unknown = root
-  for (const segment of segmentsOf(decodeURIComponent(ref.slice(1)))) {
+  for (const segment of parsePointer(decodeURIComponent(ref.slice(1)))) {
     if (!isPlainObject(node) && !Array.isArray(node)) return undefined
     node = (node as Record<string, unknown>)[segment]
   }

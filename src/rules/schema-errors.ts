@@ -5,7 +5,6 @@ import {
   describe,
   describeValue,
   dotted,
-  escapeSegment,
   exampleOf,
   isPlainObject,
   isUnder,
@@ -14,13 +13,13 @@ import {
   quote,
   renderLiteral,
   renderNumber,
-  segmentsOf,
   typePhrase,
   type AjvError,
   type SchemaObject,
   type SchemaReport,
 } from './schema-wording.js'
 import { closest, suggest } from './suggest.js'
+import { escapePointerToken, parsePointer } from '../model/json-pointer.js'
 // ---------------------------------------------------------------------------------------------
 // ajv errors -> reports.
 
@@ -37,7 +36,7 @@ export function* toReports(errors: readonly AjvError[], root: SchemaObject | und
     if (!list.some((x) => x.params.propertyName === e.params.propertyName)) list.push(e)
     badNames.set(e.instancePath, list)
   }
-  const badKeyPaths = [...badNames].flatMap(([parent, list]) => list.map((e) => `${parent}/${escapeSegment(String(e.params.propertyName))}`))
+  const badKeyPaths = [...badNames].flatMap(([parent, list]) => list.map((e) => `${parent}/${escapePointerToken(String(e.params.propertyName))}`))
   const typePaths = new Set(resolved.filter((e) => e.keyword === 'type').map((e) => e.instancePath))
 
   const orphans = findOrphans(resolved)
@@ -62,7 +61,7 @@ export function* toReports(errors: readonly AjvError[], root: SchemaObject | und
     if (e.keyword !== 'additionalProperties') continue
     const known = isPlainObject(e.parentSchema) && isPlainObject(e.parentSchema.properties) ? Object.keys(e.parentSchema.properties) : []
     const target = closest(String(e.params.additionalProperty), known)
-    if (target !== undefined) misspelt.add(`${e.instancePath}/${escapeSegment(target)}`)
+    if (target !== undefined) misspelt.add(`${e.instancePath}/${escapePointerToken(target)}`)
   }
 
   const required = new Map<string, { error: AjvError; missing: string[] }>()
@@ -71,7 +70,7 @@ export function* toReports(errors: readonly AjvError[], root: SchemaObject | und
     if (e.propertyName !== undefined || e.keyword === 'propertyNames') continue
     if (badKeyPaths.some((p) => isUnder(e.instancePath, p))) continue
     if (e.keyword !== 'type' && typePaths.has(e.instancePath)) continue
-    if (e.keyword === 'additionalProperties' && orphans.folded.has(`${e.instancePath}/${escapeSegment(String(e.params.additionalProperty))}`)) continue
+    if (e.keyword === 'additionalProperties' && orphans.folded.has(`${e.instancePath}/${escapePointerToken(String(e.params.additionalProperty))}`)) continue
     const orphaned = e.keyword === 'type' ? orphans.bySection.get(e.instancePath) : undefined
     if (orphaned) {
       const report = emit({ path: e.instancePath, messageId: 'emptySectionOrphans', data: { key: keyName(e.instancePath), orphans: listOf(orphaned.map(quote)) } })
@@ -82,7 +81,7 @@ export function* toReports(errors: readonly AjvError[], root: SchemaObject | und
       const group = `${e.instancePath}\u0000${e.branch ?? ''}`
       const entry = required.get(group) ?? { error: e, missing: [] }
       const missing = String(e.params.missingProperty)
-      if (misspelt.has(`${e.instancePath}/${escapeSegment(missing)}`)) continue
+      if (misspelt.has(`${e.instancePath}/${escapePointerToken(missing)}`)) continue
       if (!entry.missing.includes(missing)) entry.missing.push(missing)
       required.set(group, entry)
       continue
@@ -118,19 +117,19 @@ function findOrphans(errors: readonly AjvError[]): { bySection: Map<string, stri
     if (e.keyword !== 'type' || e.data !== null || String(e.params.type) !== 'object' || e.instancePath === '') continue
     const cut = e.instancePath.lastIndexOf('/')
     const parent = e.instancePath.slice(0, cut)
-    const name = segmentsOf(e.instancePath.slice(cut))[0]!
+    const name = parsePointer(e.instancePath.slice(cut))[0]!
     const siblings = unknown.get(parent)
     if (!siblings || !isPlainObject(siblings.data)) continue
     // Object keys keep the file's order (toJS inserts them as it reads), so "right after" is the YAML order.
     const keys = Object.keys(siblings.data)
     const run: string[] = []
     for (const key of keys.slice(keys.indexOf(name) + 1)) {
-      if (!siblings.names.has(key) || folded.has(`${parent}/${escapeSegment(key)}`)) break
+      if (!siblings.names.has(key) || folded.has(`${parent}/${escapePointerToken(key)}`)) break
       run.push(key)
     }
     if (run.length === 0) continue
     bySection.set(e.instancePath, run)
-    for (const key of run) folded.add(`${parent}/${escapeSegment(key)}`)
+    for (const key of run) folded.add(`${parent}/${escapePointerToken(key)}`)
   }
   return { bySection, folded }
 }
@@ -139,7 +138,7 @@ function keyNamesReport(parent: string, list: AjvError[], resolved: readonly Ajv
   const first = list[0]!
   const firstName = String(first.params.propertyName)
   const rule = nameRule(first, resolved)
-  const path = `${parent}/${escapeSegment(firstName)}`
+  const path = `${parent}/${escapePointerToken(firstName)}`
   if (list.length === 1) {
     return { path, on: 'key', messageId: 'invalidKeyName', data: { key: firstName, parent: dotted(parent), rule } }
   }
@@ -234,7 +233,7 @@ function toReport(e: AjvError): SchemaReport {
       const name = String(p.additionalProperty ?? p.unevaluatedProperty)
       const known = isPlainObject(e.parentSchema) && isPlainObject(e.parentSchema.properties) ? Object.keys(e.parentSchema.properties) : []
       return {
-        path: `${path}/${escapeSegment(name)}`,
+        path: `${path}/${escapePointerToken(name)}`,
         on: 'key',
         messageId: 'additionalProperties',
         data: { key: name, parent: dotted(path), suggestion: suggest(name, known) },

@@ -1,5 +1,6 @@
 // schema rule, part 4: shared types, words for types, values and key paths in messages, and the JSON pointers they are read from.
 import type { ErrorObject } from 'ajv'
+import { parsePointer } from '../model/json-pointer.js'
 import type { Report } from '../types.js'
 
 /** One message per ajv keyword family, plus the root checks and the combinator summaries. */
@@ -129,25 +130,13 @@ export function asArray(value: unknown): unknown[] {
 // ---------------------------------------------------------------------------------------------
 // JSON pointers (ajv's instancePath is RFC 6901).
 
-export function segmentsOf(pointer: string): string[] {
-  if (pointer === '') return []
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-}
-
-export function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1')
-}
-
 export function isUnder(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || pointer.startsWith(`${ancestor}/`)
 }
 
 /** The key a pointer ends in, as a user names it: `leverage`, `symbols[2]`; the root is "the config". */
 export function keyName(pointer: string): string {
-  const segments = segmentsOf(pointer)
+  const segments = parsePointer(pointer)
   let name = ''
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i]!
@@ -162,7 +151,7 @@ export function keyName(pointer: string): string {
 
 /** The whole path as a user reads it: `scalping.balance_profiles.small`, `scalping.symbols[2]`. */
 export function dotted(pointer: string): string {
-  const segments = segmentsOf(pointer)
+  const segments = parsePointer(pointer)
   if (segments.length === 0) return ROOT_NAME
   return segments.reduce((acc, s, i) => (i > 0 && /^(0|[1-9][0-9]*)$/.test(s) ? `${acc}[${s}]` : acc === '' ? s : `${acc}.${s}`), '')
 }

@@ -73,7 +73,11 @@ function toPosix(p: string): string {
  * The nearest settings file from `dir` upwards: the nearest wins whole, as with yamllint (no merging).
  * A package.json without a "lint-config" key does not count.
  */
-export async function findSettings(dir: string, rules: Record<string, Rule>, cache: Map<string, Promise<LoadedSettings | undefined>>): Promise<LoadedSettings | undefined> {
+export async function findSettings(
+  dir: string,
+  rules: Record<string, Rule>,
+  cache: Map<string, Promise<LoadedSettings | undefined>>,
+): Promise<LoadedSettings | undefined> {
   const absolute = path.resolve(dir)
   const hit = cache.get(absolute)
   if (hit) return hit

@@ -1,6 +1,7 @@
 // Validates settings data against schemas/settings.schema.json (compiled ahead of time) and words the first problem.
 import type { ErrorObject } from 'ajv'
 import validateSettings from '../generated/settings.validate.js'
+import { unescapePointerToken } from '../model/json-pointer.js'
 import type { Rule } from '../types.js'
 import { suggest } from './normalize.js'
 
@@ -8,7 +9,7 @@ import { suggest } from './normalize.js'
 export function dottedPath(pointer: string): string {
   let out = ''
   for (const raw of pointer.split('/').slice(1)) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~')
+    const segment = unescapePointerToken(raw)
     out += /^\d+$/.test(segment) ? `[${segment}]` : out === '' ? segment : `.${segment}`
   }
   return out
@@ -18,7 +19,7 @@ function valueAt(data: unknown, pointer: string): unknown {
   let node = data
   for (const raw of pointer.split('/').slice(1)) {
     if (node === null || typeof node !== 'object') return undefined
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')]
+    node = (node as Record<string, unknown>)[unescapePointerToken(raw)]
   }
   return node
 }

@@ -24,7 +24,12 @@ import {
 
 const SEED = 42
 const F = (n: number): Fraction => q(n)
-const iv = (lo: number, loClosed: boolean, hi: number | null, hiClosed: boolean): Interval => ({ lo: F(lo), loClosed, hi: hi === null ? null : F(hi), hiClosed })
+const iv = (lo: number, loClosed: boolean, hi: number | null, hiClosed: boolean): Interval => ({
+  lo: F(lo),
+  loClosed,
+  hi: hi === null ? null : F(hi),
+  hiClosed,
+})
 const ALL: Interval = iv(0, true, null, false)
 const text = (x: Fraction | undefined): string | undefined => x?.toFraction()
 const ivText = (ivs: readonly Interval[]): string[] =>
@@ -199,16 +204,25 @@ describe(`pl: laws (fast-check, seed ${SEED})`, () => {
 
   it('plPreimage holds exactly the balances whose value lies in the span', () => {
     fc.assert(
-      fc.property(plArb, fc.integer({ min: -500, max: 500 }), fc.integer({ min: 0, max: 400 }), fc.boolean(), fc.boolean(), fc.array(cents, { maxLength: 5 }), (f, lo, w, lc, hc, extra) => {
-        const span: Span = { lo: new Fraction(lo), loClosed: lc, hi: new Fraction(lo + w), hiClosed: hc }
-        const pre = plPreimage(f, span)
-        for (const b of probes([f], [...extra, ...pre.flatMap((i) => (i.hi ? [i.lo, i.hi] : [i.lo]))])) {
-          const v = plAt(f, b)
-          const inSpan = v !== undefined && pointwiseMap([{ span, slope: new Fraction(1), intercept: new Fraction(0) }], v) !== undefined
-          if (pre.some((i) => intervalContains(i, b)) !== inSpan) return false
-        }
-        return true
-      }),
+      fc.property(
+        plArb,
+        fc.integer({ min: -500, max: 500 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(cents, { maxLength: 5 }),
+        (f, lo, w, lc, hc, extra) => {
+          const span: Span = { lo: new Fraction(lo), loClosed: lc, hi: new Fraction(lo + w), hiClosed: hc }
+          const pre = plPreimage(f, span)
+          const identity = [{ span, slope: new Fraction(1), intercept: new Fraction(0) }]
+          for (const b of probes([f], [...extra, ...pre.flatMap((i) => (i.hi ? [i.lo, i.hi] : [i.lo]))])) {
+            const v = plAt(f, b)
+            const inSpan = v !== undefined && pointwiseMap(identity, v) !== undefined
+            if (pre.some((i) => intervalContains(i, b)) !== inSpan) return false
+          }
+          return true
+        },
+      ),
       params,
     )
   })

@@ -1,0 +1,25 @@
+// What the CLI and the Action share to produce reports: the formatter context, and the sizing tables (data) of the markdown report.
+import type { SizingTables } from '../engine/lint-files.js'
+import { ruleDocsUrl } from '../rules/docs-url.js'
+import { rules } from '../rules/index.js'
+import type { FormatContext, RuleMeta } from '../types.js'
+
+/** The context every formatter gets: paths relative to `cwd`, colour or not, every rule's meta and docs URL. */
+export function formatContext(cwd: string, color: boolean, version?: string): FormatContext {
+  const metas = Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, rule.meta as RuleMeta]))
+  return { cwd, color, rules: metas, docsUrl: ruleDocsUrl, version }
+}
+
+/**
+ * The sizing tables a markdown report shows for one file: one per reference balance that selects a profile. Loaded
+ * only when a markdown report is asked for, so the sizing-table model stays off the plain lint path.
+ */
+export async function markdownSizingTables(): Promise<SizingTables> {
+  const { sizingTable } = await import('../model/sizing-table.js')
+  return (data, settings) => {
+    const list = settings.shared.balances
+      .map((balance) => sizingTable(data, balance, { sizingMode: settings.shared.sizingMode }))
+      .filter((e) => e !== undefined)
+    return list.length > 0 ? list : undefined
+  }
+}
