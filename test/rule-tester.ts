@@ -3,19 +3,21 @@ import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { lintAndFix } from '../src/engine/fix.js'
 import { lintText } from '../src/engine/lint-text.js'
+import { parseConfig } from '../src/engine/parse.js'
 import { defaultSettings } from '../src/settings/normalize.js'
 import { yamlSyntax } from '../src/rules/yaml-syntax.js'
 import type { FileResult, LintSettings, Rule, SharedSettings } from '../src/types.js'
 
+/** One expected finding: where it starts and ends (1-based, end exclusive) and the JSON pointer it reports at, always. */
 export interface ExpectedFinding {
   messageId: string
   /** The whole interpolated message, when the case pins it. */
   message?: string
-  path?: string
+  path: string
   line: number
   column: number
-  endLine?: number
-  endColumn?: number
+  endLine: number
+  endColumn: number
   severity?: 'error' | 'warn'
 }
 
@@ -28,7 +30,7 @@ export interface ValidCase {
 
 export interface InvalidCase extends ValidCase {
   findings: ExpectedFinding[]
-  /** The text after the full fix loop; `null` means the rule offers no fix here. Omitted: not checked. */
+  /** The text after the full fix loop; `null` or omitted means the rule offers no fix here (as ESLint's RuleTester). */
   output?: string | null
 }
 
@@ -80,6 +82,13 @@ function checkOptions(rule: Rule, testCase: ValidCase): void {
   }
 }
 
+/** A messageId the rule does not declare is a mistake in the test or the rule: fail loudly, as ESLint does. */
+function checkMessageId(rule: Rule, messageId: string, what: string): void {
+  if (!Object.hasOwn(rule.meta.messages, messageId)) {
+    throw new Error(`${what} uses messageId "${messageId}", which ${rule.meta.id} does not declare in meta.messages`)
+  }
+}
+
 export function runRuleTests(rule: Rule, tests: RuleTests): void {
   const seen = new Set<string>()
   const unique = (testCase: ValidCase): void => {
@@ -92,47 +101,67 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
     describe('valid', () => {
       for (const testCase of tests.valid) {
         unique(testCase)
-        it(caseName(testCase), () => {
-          checkOptions(rule, testCase)
-          const { settings, rules } = settingsFor(rule, testCase)
-          const result = lintText(testCase.yaml, settings, { rules })
-          const syntax = result.findings.filter((f) => f.ruleId === 'yaml-syntax' && rule.meta.id !== 'yaml-syntax')
-          expect(syntax, 'the test case itself is not valid YAML').toEqual([])
-          expect(result.findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([])
-        })
+        it(caseName(testCase), () => runValidCase(rule, testCase))
       }
     })
     describe('invalid', () => {
       for (const testCase of tests.invalid) {
         unique(testCase)
-        it(caseName(testCase), () => {
-          checkOptions(rule, testCase)
-          const { settings, rules } = settingsFor(rule, testCase)
-          const result = lintText(testCase.yaml, settings, { rules })
-          const mine = result.findings.filter((f) => f.ruleId === rule.meta.id)
-          const others = result.findings.filter((f) => f.ruleId !== rule.meta.id)
-          expect(others.map((f) => f.message), 'the test case itself is not valid YAML').toEqual([])
-          const actual = mine.map((f, i) => {
-            const want = testCase.findings[i]
-            const got: Record<string, unknown> = { messageId: f.messageId, line: f.range.start.line, column: f.range.start.column }
-            if (want?.message !== undefined) got.message = f.message
-            if (want?.path !== undefined) got.path = f.path
-            if (want?.endLine !== undefined) got.endLine = f.range.end.line
-            if (want?.endColumn !== undefined) got.endColumn = f.range.end.column
-            if (want?.severity !== undefined) got.severity = f.severity
-            return got
-          })
-          expect(actual).toEqual(testCase.findings)
-          for (const f of mine) expect(f.message).not.toMatch(MALFORMED_MESSAGE)
-          if (!rule.meta.fixable) {
-            expect(mine.filter((f) => f.fix), `${rule.meta.id} is not fixable but produced a fix`).toEqual([])
-          }
-          if (testCase.output !== undefined) {
-            const fixed = lintAndFix(testCase.yaml, settings, { rules })
-            expect(fixed.output ?? null).toEqual(testCase.output)
-          }
-        })
+        it(caseName(testCase), () => runInvalidCase(rule, testCase))
       }
     })
   })
+}
+
+/** One valid case: no finding at all, and the YAML itself is valid. */
+export function runValidCase(rule: Rule, testCase: ValidCase): void {
+  checkOptions(rule, testCase)
+  checkDeclaredFixes(rule, testCase)
+  const { settings, rules } = settingsFor(rule, testCase)
+  const result = lintText(testCase.yaml, settings, { rules })
+  const syntax = result.findings.filter((f) => f.ruleId === 'yaml-syntax' && rule.meta.id !== 'yaml-syntax')
+  expect(syntax, 'the test case itself is not valid YAML').toEqual([])
+  expect(result.findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([])
+}
+
+/**
+ * One invalid case: exactly the expected findings (messageId, path, start and end, and the message and severity when
+ * the case pins them), declared messageIds only, fixes only from a fixable rule, and the fixed text (none when `output`
+ * is omitted or null).
+ */
+export function runInvalidCase(rule: Rule, testCase: InvalidCase): void {
+  checkOptions(rule, testCase)
+  checkDeclaredFixes(rule, testCase)
+  const { settings, rules } = settingsFor(rule, testCase)
+  const result = lintText(testCase.yaml, settings, { rules })
+  const mine = result.findings.filter((f) => f.ruleId === rule.meta.id)
+  const others = result.findings.filter((f) => f.ruleId !== rule.meta.id)
+  expect(others.map((f) => f.message), 'the test case itself is not valid YAML').toEqual([])
+  for (const want of testCase.findings) checkMessageId(rule, want.messageId, 'an expected finding')
+  for (const f of mine) checkMessageId(rule, f.messageId, 'a reported finding')
+  const actual = mine.map((f, i) => {
+    const want = testCase.findings[i]
+    const got: Record<string, unknown> = { messageId: f.messageId }
+    if (want?.message !== undefined) got.message = f.message
+    Object.assign(got, { path: f.path, line: f.range.start.line, column: f.range.start.column, endLine: f.range.end.line, endColumn: f.range.end.column })
+    if (want?.severity !== undefined) got.severity = f.severity
+    return got
+  })
+  expect(actual).toEqual(testCase.findings)
+  for (const f of mine) expect(f.message).not.toMatch(MALFORMED_MESSAGE)
+  // As ESLint's RuleTester: an omitted output means the rule must not change the text.
+  const fixed = lintAndFix(testCase.yaml, settings, { rules })
+  expect(fixed.output ?? null).toEqual(testCase.output ?? null)
+}
+
+/** The engine drops fixes from a rule that does not declare `meta.fixable`; the tester asks the rule itself, and throws. */
+function checkDeclaredFixes(rule: Rule, testCase: ValidCase): void {
+  if (rule.meta.fixable || rule.meta.id === 'yaml-syntax') return
+  const { settings } = settingsFor(rule, testCase)
+  const parsed = parseConfig(testCase.yaml)
+  if (parsed.fatal) return
+  const options = settings.rules[rule.meta.id]!.options
+  for (const report of rule.check({ data: parsed.data, options, shared: settings.shared })) {
+    if (report.fix) throw new Error(`${rule.meta.id} offers a fix but does not declare meta.fixable`)
+  }
 }

@@ -107,6 +107,7 @@ runRuleTests(profileContinuity, {
           column: 20,
           endLine: 19,
           endColumn: 25,
+          path: '/scalping/balance_profiles/medium/size_at_min',
         },
       ],
       output: null,
@@ -115,13 +116,13 @@ runRuleTests(profileContinuity, {
       name: 'a jump over tolerance 0.1',
       yaml: edit(VARIANT_B, { 'micro.size_at_max': '49.5' }),
       options: { tolerance: 0.1 },
-      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$0.50 at balance $500.00: micro ends at $49.50, small starts at $50.00', line: 13, column: 20 }],
+      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$0.50 at balance $500.00: micro ends at $49.50, small starts at $50.00', line: 13, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 13, endColumn: 24 }],
     },
     {
       name: 'tolerance 0: a jump below a cent keeps its digits',
       yaml: edit(VARIANT_B, { 'micro.size_at_max': '49.996' }),
       options: { tolerance: 0 },
-      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$0.004 at balance $500.00: micro ends at $50.00, small starts at $50.00', line: 13, column: 20 }],
+      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$0.004 at balance $500.00: micro ends at $50.00, small starts at $50.00', line: 13, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 13, endColumn: 24 }],
     },
     {
       name: 'a gap, fixed by moving min_balance to the threshold',
@@ -150,6 +151,7 @@ runRuleTests(profileContinuity, {
           column: 20,
           endLine: 12,
           endColumn: 25,
+          path: '/scalping/balance_profiles/small/min_balance',
         },
         {
           messageId: 'sizeJump',
@@ -158,6 +160,7 @@ runRuleTests(profileContinuity, {
           column: 20,
           endLine: 13,
           endColumn: 24,
+          path: '/scalping/balance_profiles/small/size_at_min',
         },
       ],
       output: VARIANT_B,
@@ -166,9 +169,9 @@ runRuleTests(profileContinuity, {
       name: 'a gap and an overlap fixed in one run, keeping the comment after the value',
       yaml: edit(VARIANT_B, { 'small.min_balance': '501  # was 500', 'medium.min_balance': '1400.0' }),
       findings: [
-        { messageId: 'gap', line: 12, column: 20, endLine: 12, endColumn: 23 },
-        { messageId: 'overlap', line: 18, column: 20, endLine: 18, endColumn: 26 },
-        { messageId: 'sizeJump', message: 'size jumps by +$3.13 at balance $1,500.00: small ends at $150.00, medium starts at $153.13', line: 19, column: 20 },
+        { messageId: 'gap', line: 12, column: 20, endLine: 12, endColumn: 23, path: '/scalping/balance_profiles/small/min_balance' },
+        { messageId: 'overlap', line: 18, column: 20, endLine: 18, endColumn: 26, path: '/scalping/balance_profiles/medium/min_balance' },
+        { messageId: 'sizeJump', message: 'size jumps by +$3.13 at balance $1,500.00: small ends at $150.00, medium starts at $153.13', line: 19, column: 20, path: '/scalping/balance_profiles/medium/size_at_min', endLine: 19, endColumn: 25 },
       ],
       output: edit(VARIANT_B, { 'small.min_balance': '500  # was 500' }),
     },
@@ -199,6 +202,7 @@ runRuleTests(profileContinuity, {
           column: 20,
           endLine: 24,
           endColumn: 26,
+          path: '/scalping/balance_profiles/large/min_balance',
         },
         {
           messageId: 'sizeJump',
@@ -206,6 +210,8 @@ runRuleTests(profileContinuity, {
           path: '/scalping/balance_profiles/large/size_at_max',
           line: 27,
           column: 20,
+          endLine: 27,
+          endColumn: 25,
         },
       ],
     },
@@ -213,8 +219,8 @@ runRuleTests(profileContinuity, {
       name: 'an inverted first profile (min_balance above its threshold)',
       yaml: edit(VARIANT_B, { 'micro.min_balance': '600.0' }),
       findings: [
-        { messageId: 'inverted', message: 'Profile micro is inverted: min_balance $600.00 is above its threshold $500.00', line: 6, column: 20 },
-        { messageId: 'sizeJump', message: 'size jumps by +$20.00 at balance $500.00: micro ends at $30.00, small starts at $50.00', line: 13, column: 20 },
+        { messageId: 'inverted', message: 'Profile micro is inverted: min_balance $600.00 is above its threshold $500.00', line: 6, column: 20, path: '/scalping/balance_profiles/micro/min_balance', endLine: 6, endColumn: 25 },
+        { messageId: 'sizeJump', message: 'size jumps by +$20.00 at balance $500.00: micro ends at $30.00, small starts at $50.00', line: 13, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 13, endColumn: 24 },
       ],
     },
     {
@@ -277,6 +283,7 @@ runRuleTests(profileContinuity, {
           column: 18,
           endLine: 10,
           endColumn: 24,
+          path: '/scalping/balance_profiles/large/threshold',
         },
       ],
     },
@@ -294,8 +301,8 @@ runRuleTests(profileContinuity, {
           endLine: 9,
           endColumn: 31,
         },
-        { messageId: 'sizeJump', message: 'size jumps by +$100.00 at balance $1,500.00: small ends at $100.00, medium starts at $200.00', line: 12, column: 26 },
-        { messageId: 'sizeJump', message: 'size jumps by +$300.00 at balance $3,000.00: medium ends at $200.00, large starts at $500.00', line: 15, column: 26 },
+        { messageId: 'sizeJump', message: 'size jumps by +$100.00 at balance $1,500.00: small ends at $100.00, medium starts at $200.00', line: 12, column: 26, path: '/scalping/balance_profiles/medium/base_position_usd', endLine: 12, endColumn: 31 },
+        { messageId: 'sizeJump', message: 'size jumps by +$300.00 at balance $3,000.00: medium ends at $200.00, large starts at $500.00', line: 15, column: 26, path: '/scalping/balance_profiles/large/base_position_usd', endLine: 15, endColumn: 31 },
       ],
       output: null,
     },
@@ -313,8 +320,8 @@ runRuleTests(profileContinuity, {
           endLine: 9,
           endColumn: 33,
         },
-        { messageId: 'sizeJump', message: 'size jumps by -$375.00 at balance $1,500.00: small ends at $1,125.00, medium starts at $750.00', line: 12, column: 29 },
-        { messageId: 'sizeJump', message: 'size jumps by -$750.00 at balance $3,000.00: medium ends at $1,500.00, large starts at $750.00', line: 15, column: 29 },
+        { messageId: 'sizeJump', message: 'size jumps by -$375.00 at balance $1,500.00: small ends at $1,125.00, medium starts at $750.00', line: 12, column: 29, path: '/scalping/balance_profiles/medium/max_position_percent', endLine: 12, endColumn: 33 },
+        { messageId: 'sizeJump', message: 'size jumps by -$750.00 at balance $3,000.00: medium ends at $1,500.00, large starts at $750.00', line: 15, column: 29, path: '/scalping/balance_profiles/large/max_position_percent', endLine: 15, endColumn: 32 },
       ],
     },
     {
@@ -372,14 +379,14 @@ runRuleTests(profileContinuity, {
       progressive: true
 `,
       findings: [
-        { messageId: 'sizeJump', message: 'size jumps by -$50.00 at balance $500.00: micro ends at $250.00, small starts at $200.00', line: 10, column: 20 },
-        { messageId: 'sizeJump', message: 'size jumps by +$50.00 at balance $3,000.00: medium ends at $400.00, large starts at $450.00', line: 19, column: 20 },
+        { messageId: 'sizeJump', message: 'size jumps by -$50.00 at balance $500.00: micro ends at $250.00, small starts at $200.00', line: 10, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 10, endColumn: 25 },
+        { messageId: 'sizeJump', message: 'size jumps by +$50.00 at balance $3,000.00: medium ends at $400.00, large starts at $450.00', line: 19, column: 20, path: '/scalping/balance_profiles/large/size_at_min', endLine: 19, endColumn: 25 },
       ],
     },
     {
       name: 'auto mode reads the ladder as progressive',
       yaml: BOTH,
-      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00', line: 14, column: 20 }],
+      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00', line: 14, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 14, endColumn: 24 }],
     },
     {
       name: 'sizingMode pinned to percent, with steps: all',
@@ -387,14 +394,14 @@ runRuleTests(profileContinuity, {
       shared: { sizingMode: 'percent' },
       options: { steps: 'all' },
       findings: [
-        { messageId: 'sizeJump', message: 'size jumps by -$250.00 at balance $500.00: micro ends at $625.00, small starts at $375.00', line: 17, column: 29 },
+        { messageId: 'sizeJump', message: 'size jumps by -$250.00 at balance $500.00: micro ends at $625.00, small starts at $375.00', line: 17, column: 29, path: '/scalping/balance_profiles/small/max_position_percent', endLine: 17, endColumn: 33 },
       ],
     },
     {
       name: 'sizingMode pinned to progressive sizes profiles that lack progressive: true',
       yaml: BOTH.replace(/ {6}progressive: true\n/g, ''),
       shared: { sizingMode: 'progressive' },
-      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00', line: 13, column: 20 }],
+      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00', line: 13, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 13, endColumn: 24 }],
     },
     {
       name: 'a min_balance that a fixed profile ignores still misreads the ladder: gap',
@@ -417,6 +424,7 @@ runRuleTests(profileContinuity, {
           column: 20,
           endLine: 8,
           endColumn: 25,
+          path: '/scalping/balance_profiles/small/min_balance',
         },
       ],
       output: `scalping:
@@ -451,6 +459,7 @@ runRuleTests(profileContinuity, {
           column: 20,
           endLine: 8,
           endColumn: 23,
+          path: '/scalping/balance_profiles/small/min_balance',
         },
       ],
       output: `scalping:
@@ -472,8 +481,8 @@ runRuleTests(profileContinuity, {
     small:  { threshold: 1500.0, min_balance: 450.0, size_at_min: 50.0, size_at_max: 150.0, progressive: true }
 `,
       findings: [
-        { messageId: 'overlap', line: 4, column: 47, endLine: 4, endColumn: 52 },
-        { messageId: 'sizeJump', message: 'size jumps by +$4.76 at balance $500.00: micro ends at $50.00, small starts at $54.76', line: 4, column: 67, endLine: 4, endColumn: 71 },
+        { messageId: 'overlap', line: 4, column: 47, endLine: 4, endColumn: 52, path: '/scalping/balance_profiles/small/min_balance' },
+        { messageId: 'sizeJump', message: 'size jumps by +$4.76 at balance $500.00: micro ends at $50.00, small starts at $54.76', line: 4, column: 67, endLine: 4, endColumn: 71, path: '/scalping/balance_profiles/small/size_at_min' },
       ],
       output: `scalping:
   balance_profiles:

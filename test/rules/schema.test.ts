@@ -103,12 +103,12 @@ runRuleTests(schemaRule, {
     {
       name: 'empty file',
       yaml: '',
-      findings: [{ messageId: 'emptyConfig', message: 'The config is empty: the bot expects a mapping of sections (scalping, risk, futures_modules, ...)', ...at(1, 1, 1) }],
+      findings: [{ messageId: 'emptyConfig', message: 'The config is empty: the bot expects a mapping of sections (scalping, risk, futures_modules, ...)', path: '', ...at(1, 1, 1) }],
     },
     {
       name: 'a file with only comments is empty too',
       yaml: '# nothing yet\n',
-      findings: [{ messageId: 'emptyConfig', ...at(1, 1, 14) }],
+      findings: [{ messageId: 'emptyConfig', path: '', ...at(1, 1, 14) }],
     },
     {
       name: 'root is a list',
@@ -125,7 +125,7 @@ runRuleTests(schemaRule, {
     {
       name: 'root is a scalar',
       yaml: 'scalping\n',
-      findings: [{ messageId: 'rootNotMapping', message: 'The config must be a mapping of sections (scalping, risk, futures_modules, ...), got the string "scalping"', ...at(1, 1, 9) }],
+      findings: [{ messageId: 'rootNotMapping', message: 'The config must be a mapping of sections (scalping, risk, futures_modules, ...), got the string "scalping"', path: '', ...at(1, 1, 9) }],
     },
 
     // --- types and ranges on the sizing paths
@@ -137,7 +137,7 @@ runRuleTests(schemaRule, {
     {
       name: 'leverage 0',
       yaml: 'scalping:\n  symbols: [BTC-USDT]\n  leverage: 0\n',
-      findings: [{ messageId: 'minimum', message: 'leverage must be at least 1, got 0', ...at(3, 13, 14) }],
+      findings: [{ messageId: 'minimum', message: 'leverage must be at least 1, got 0', path: '/scalping/leverage', ...at(3, 13, 14) }],
     },
     {
       name: 'numbers as strings',
@@ -149,28 +149,28 @@ runRuleTests(schemaRule, {
     {
       name: 'threshold 0',
       yaml: profiles('    small: { threshold: 0, base_position_usd: 50 }\n'),
-      findings: [{ messageId: 'exclusiveMinimum', message: 'threshold must be greater than 0, got 0', ...at(4, 25, 26) }],
+      findings: [{ messageId: 'exclusiveMinimum', message: 'threshold must be greater than 0, got 0', path: '/scalping/balance_profiles/small/threshold', ...at(4, 25, 26) }],
     },
     {
       name: '.nan and .inf are not numbers the bot can size with',
       yaml: profiles('    small: { threshold: .inf, base_position_usd: .nan }\n    large: { threshold: -.inf, base_position_usd: 50 }\n'),
       findings: [
-        { messageId: 'notFinite', message: 'threshold must be a finite number, got .inf', ...at(4, 25, 29) },
-        { messageId: 'notFinite', message: 'base_position_usd must be a finite number, got .nan', ...at(4, 50, 54) },
-        { messageId: 'notFinite', message: 'threshold must be a finite number, got -.inf', ...at(5, 25, 30) },
+        { messageId: 'notFinite', message: 'threshold must be a finite number, got .inf', path: '/scalping/balance_profiles/small/threshold', ...at(4, 25, 29) },
+        { messageId: 'notFinite', message: 'base_position_usd must be a finite number, got .nan', path: '/scalping/balance_profiles/small/base_position_usd', ...at(4, 50, 54) },
+        { messageId: 'notFinite', message: 'threshold must be a finite number, got -.inf', path: '/scalping/balance_profiles/large/threshold', ...at(5, 25, 30) },
       ],
     },
     {
       name: 'a whole number of positions',
       yaml: 'risk:\n  max_open_positions: 2.5\n',
-      findings: [{ messageId: 'type', message: 'max_open_positions must be a whole number, got 2.5', ...at(2, 23, 26) }],
+      findings: [{ messageId: 'type', message: 'max_open_positions must be a whole number, got 2.5', path: '/risk/max_open_positions', ...at(2, 23, 26) }],
     },
     {
       name: 'a percent above 100 and a multiplier of 0',
       yaml: 'risk:\n  base: { position_override_tolerance_percent: 150 }\nscalping:\n  symbols: [BTC-USDT]\n  adaptive_regime:\n    symbol_profiles:\n      BTC-USDT: { position_multiplier: 0 }\n',
       findings: [
-        { messageId: 'maximum', message: 'position_override_tolerance_percent must be at most 100, got 150', ...at(2, 48, 51) },
-        { messageId: 'exclusiveMinimum', message: 'position_multiplier must be greater than 0, got 0', ...at(7, 40, 41) },
+        { messageId: 'maximum', message: 'position_override_tolerance_percent must be at most 100, got 150', path: '/risk/base/position_override_tolerance_percent', ...at(2, 48, 51) },
+        { messageId: 'exclusiveMinimum', message: 'position_multiplier must be greater than 0, got 0', path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/position_multiplier', ...at(7, 40, 41) },
       ],
     },
     {
@@ -189,30 +189,30 @@ runRuleTests(schemaRule, {
     {
       name: 'symbols: at least one',
       yaml: 'scalping:\n  symbols: []\n',
-      findings: [{ messageId: 'minItems', message: 'symbols must list at least 1 item(s), got 0', ...at(2, 12, 14) }],
+      findings: [{ messageId: 'minItems', message: 'symbols must list at least 1 item(s), got 0', path: '/scalping/symbols', ...at(2, 12, 14) }],
     },
     {
       name: 'symbols: a string instead of a list',
       yaml: 'scalping:\n  symbols: BTC-USDT\n',
-      findings: [{ messageId: 'type', message: 'symbols must be a list, got the string "BTC-USDT"', ...at(2, 12, 20) }],
+      findings: [{ messageId: 'type', message: 'symbols must be a list, got the string "BTC-USDT"', path: '/scalping/symbols', ...at(2, 12, 20) }],
     },
     {
       name: 'an enum',
       yaml: 'scalping:\n  symbols: [BTC-USDT]\n  margin_mode: crossed\n',
-      findings: [{ messageId: 'enum', message: 'margin_mode must be one of "cross" or "isolated", got the string "crossed"', ...at(3, 16, 23) }],
+      findings: [{ messageId: 'enum', message: 'margin_mode must be one of "cross" or "isolated", got the string "crossed"', path: '/scalping/margin_mode', ...at(3, 16, 23) }],
     },
     {
       name: 'a section that is a scalar (YAML 1.1 `on` is true) and one that is a list',
       yaml: 'scalping:\n  symbols: [BTC-USDT]\n  adaptive_regime: on\nrisk: []\n',
       findings: [
-        { messageId: 'type', message: 'adaptive_regime must be a mapping, got true', ...at(3, 20, 22) },
-        { messageId: 'type', message: 'risk must be a mapping, got an empty list', ...at(4, 7, 9) },
+        { messageId: 'type', message: 'adaptive_regime must be a mapping, got true', path: '/scalping/adaptive_regime', ...at(3, 20, 22) },
+        { messageId: 'type', message: 'risk must be a mapping, got an empty list', path: '/risk', ...at(4, 7, 9) },
       ],
     },
     {
       name: 'an empty balance_profiles',
       yaml: 'scalping:\n  symbols: [BTC-USDT]\n  balance_profiles: {}\n',
-      findings: [{ messageId: 'minProperties', message: 'balance_profiles must have at least 1 key(s), got 0', ...at(3, 21, 23) }],
+      findings: [{ messageId: 'minProperties', message: 'balance_profiles must have at least 1 key(s), got 0', path: '/scalping/balance_profiles', ...at(3, 21, 23) }],
     },
 
     // --- required keys and sizing modes
@@ -261,6 +261,7 @@ runRuleTests(schemaRule, {
           message:
             'scalping.balance_profiles.small is missing "min_balance", "size_at_min" and "size_at_max" (progressive sizing needs progressive: true, min_balance, size_at_min and size_at_max)',
           ...at(4, 12, 73),
+          path: '/scalping/balance_profiles/small',
         },
       ],
     },
@@ -272,6 +273,7 @@ runRuleTests(schemaRule, {
           messageId: 'required',
           message: 'scalping.balance_profiles.small is missing "progressive" (progressive sizing needs progressive: true, min_balance, size_at_min and size_at_max)',
           ...at(4, 12, 110),
+          path: '/scalping/balance_profiles/small',
         },
       ],
     },
@@ -283,6 +285,7 @@ runRuleTests(schemaRule, {
           messageId: 'required',
           message: 'scalping.balance_profiles.small is missing "base_position_usd" (fixed sizing needs base_position_usd)',
           ...at(4, 12, 104),
+          path: '/scalping/balance_profiles/small',
         },
       ],
     },
@@ -308,18 +311,19 @@ runRuleTests(schemaRule, {
           message:
             'small fits none of the allowed forms: progressive sizing needs progressive: true, min_balance, size_at_min and size_at_max; fixed sizing needs base_position_usd; percent sizing needs max_position_percent and no size field',
           ...at(4, 5, 10),
+          path: '/scalping/balance_profiles/small',
         },
       ],
     },
     {
       name: 'progressive as a string: one type finding, no const noise from the mode branches',
       yaml: profiles('    small: { threshold: 1500, progressive: "true", min_balance: 500, size_at_min: 50, size_at_max: 150 }\n'),
-      findings: [{ messageId: 'type', message: 'progressive must be true or false, got the string "true"', ...at(4, 44, 50) }],
+      findings: [{ messageId: 'type', message: 'progressive must be true or false, got the string "true"', path: '/scalping/balance_profiles/small/progressive', ...at(4, 44, 50) }],
     },
     {
       name: 'a profile that is not a mapping: one finding',
       yaml: profiles('    small: 5\n'),
-      findings: [{ messageId: 'type', message: 'small must be a mapping, got 5', ...at(4, 12, 13) }],
+      findings: [{ messageId: 'type', message: 'small must be a mapping, got 5', path: '/scalping/balance_profiles/small', ...at(4, 12, 13) }],
     },
 
     // --- unknown keys
@@ -333,8 +337,8 @@ runRuleTests(schemaRule, {
           path: '/futures_modules/max_size_limiter/max_total_size',
           ...at(2, 49, 63),
         },
-        { messageId: 'additionalProperties', message: 'Unknown key "colour" in futures_modules.max_size_limiter', ...at(2, 70, 76) },
-        { messageId: 'additionalProperties', message: 'Unknown key "min_balace_usd" in risk.base (did you mean "min_balance_usd"?)', ...at(5, 5, 19) },
+        { messageId: 'additionalProperties', message: 'Unknown key "colour" in futures_modules.max_size_limiter', path: '/futures_modules/max_size_limiter/colour', ...at(2, 70, 76) },
+        { messageId: 'additionalProperties', message: 'Unknown key "min_balace_usd" in risk.base (did you mean "min_balance_usd"?)', path: '/risk/base/min_balace_usd', ...at(5, 5, 19) },
       ],
     },
     {
@@ -345,6 +349,7 @@ runRuleTests(schemaRule, {
           messageId: 'additionalProperties',
           message: 'Unknown key "max_positon_usd" in scalping.adaptive_regime.symbol_profiles.BTC-USDT.ranging.position (did you mean "max_position_usd"?)',
           ...at(7, 46, 61),
+          path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/ranging/position/max_positon_usd',
         },
       ],
     },
@@ -352,8 +357,8 @@ runRuleTests(schemaRule, {
       name: '__proto__ and constructor are just unknown keys',
       yaml: profiles('    small:\n      threshold: 1500\n      base_position_usd: 50\n      __proto__: { polluted: 1 }\n      constructor: 2\n'),
       findings: [
-        { messageId: 'additionalProperties', message: 'Unknown key "__proto__" in scalping.balance_profiles.small', ...at(7, 7, 16) },
-        { messageId: 'additionalProperties', message: 'Unknown key "constructor" in scalping.balance_profiles.small', ...at(8, 7, 18) },
+        { messageId: 'additionalProperties', message: 'Unknown key "__proto__" in scalping.balance_profiles.small', path: '/scalping/balance_profiles/small/__proto__', ...at(7, 7, 16) },
+        { messageId: 'additionalProperties', message: 'Unknown key "constructor" in scalping.balance_profiles.small', ...at(8, 7, 18), path: '/scalping/balance_profiles/small/constructor' },
       ],
     },
 
@@ -368,13 +373,13 @@ runRuleTests(schemaRule, {
           path: '/risk/adaptive_minimums',
           ...at(2, 3, 20),
         },
-        { messageId: 'additionalProperties', message: 'Unknown key "max_open_positon" in risk (did you mean "max_open_positions"?)', ...at(6, 3, 19) },
+        { messageId: 'additionalProperties', message: 'Unknown key "max_open_positon" in risk (did you mean "max_open_positions"?)', path: '/risk/max_open_positon', ...at(6, 3, 19) },
       ],
     },
     {
       name: 'an empty section in an open parent',
       yaml: 'exit_params:\n  trending:\n  tp_percent: 2.0\n',
-      findings: [{ messageId: 'emptySection', message: 'trending is empty (null) but must be a mapping: indent the keys that belong to it under it', ...at(2, 3, 11) }],
+      findings: [{ messageId: 'emptySection', message: 'trending is empty (null) but must be a mapping: indent the keys that belong to it under it', path: '/exit_params/trending', ...at(2, 3, 11) }],
     },
     {
       name: 'a regime nested in another regime',
@@ -420,85 +425,85 @@ runRuleTests(schemaRule, {
       name: 'custom: exclusiveMaximum',
       yaml: 'value: 10\n',
       options: custom({ type: 'number', exclusiveMaximum: 10 }),
-      findings: [{ messageId: 'exclusiveMaximum', message: 'value must be less than 10, got 10', ...at(1, 8, 10) }],
+      findings: [{ messageId: 'exclusiveMaximum', message: 'value must be less than 10, got 10', path: '/value', ...at(1, 8, 10) }],
     },
     {
       name: 'custom: multipleOf',
       yaml: 'value: 0.3\n',
       options: custom({ type: 'number', multipleOf: 0.25 }),
-      findings: [{ messageId: 'multipleOf', message: 'value must be a multiple of 0.25, got 0.3', ...at(1, 8, 11) }],
+      findings: [{ messageId: 'multipleOf', message: 'value must be a multiple of 0.25, got 0.3', path: '/value', ...at(1, 8, 11) }],
     },
     {
       name: 'custom: const',
       yaml: 'value: futures\n',
       options: custom({ const: 'spot' }),
-      findings: [{ messageId: 'const', message: 'value must be "spot", got the string "futures"', ...at(1, 8, 15) }],
+      findings: [{ messageId: 'const', message: 'value must be "spot", got the string "futures"', path: '/value', ...at(1, 8, 15) }],
     },
     {
       name: 'custom: minLength',
       yaml: 'value: ab\n',
       options: custom({ type: 'string', minLength: 3 }),
-      findings: [{ messageId: 'minLength', message: 'value must be at least 3 characters long, got the string "ab"', ...at(1, 8, 10) }],
+      findings: [{ messageId: 'minLength', message: 'value must be at least 3 characters long, got the string "ab"', path: '/value', ...at(1, 8, 10) }],
     },
     {
       name: 'custom: maxLength',
       yaml: 'value: abcd\n',
       options: custom({ type: 'string', maxLength: 3 }),
-      findings: [{ messageId: 'maxLength', message: 'value must be at most 3 characters long, got the string "abcd"', ...at(1, 8, 12) }],
+      findings: [{ messageId: 'maxLength', message: 'value must be at most 3 characters long, got the string "abcd"', path: '/value', ...at(1, 8, 12) }],
     },
     {
       name: 'custom: maxItems',
       yaml: 'value: [1, 2, 3]\n',
       options: custom({ type: 'array', maxItems: 2 }),
-      findings: [{ messageId: 'maxItems', message: 'value must list at most 2 item(s), got 3', ...at(1, 8, 17) }],
+      findings: [{ messageId: 'maxItems', message: 'value must list at most 2 item(s), got 3', path: '/value', ...at(1, 8, 17) }],
     },
     {
       name: 'custom: additionalItems (a tuple with one item too many)',
       yaml: 'value: [1, 2, 3]\n',
       options: custom({ type: 'array', items: [{}, {}], additionalItems: false }),
-      findings: [{ messageId: 'maxItems', message: 'value must list at most 2 item(s), got 3', ...at(1, 8, 17) }],
+      findings: [{ messageId: 'maxItems', message: 'value must list at most 2 item(s), got 3', path: '/value', ...at(1, 8, 17) }],
     },
     {
       name: 'custom: contains',
       yaml: 'value: [a, b]\n',
       options: custom({ type: 'array', contains: { const: 'BTC-USDT' } }),
-      findings: [{ messageId: 'contains', message: 'value must contain at least 1 matching item(s)', ...at(1, 8, 14) }],
+      findings: [{ messageId: 'contains', message: 'value must contain at least 1 matching item(s)', path: '/value', ...at(1, 8, 14) }],
     },
     {
       name: 'custom: maxProperties',
       yaml: 'value: { a: 1, b: 2 }\n',
       options: custom({ type: 'object', maxProperties: 1 }),
-      findings: [{ messageId: 'maxProperties', message: 'value must have at most 1 key(s), got 2', ...at(1, 8, 22) }],
+      findings: [{ messageId: 'maxProperties', message: 'value must have at most 1 key(s), got 2', path: '/value', ...at(1, 8, 22) }],
     },
     {
       name: 'custom: dependencies',
       yaml: 'value: { max_balance: 10000 }\n',
       options: custom({ type: 'object', dependencies: { max_balance: ['min_balance'] } }),
-      findings: [{ messageId: 'dependencies', message: 'value is missing "min_balance", required when "max_balance" is set', ...at(1, 8, 30) }],
+      findings: [{ messageId: 'dependencies', message: 'value is missing "min_balance", required when "max_balance" is set', path: '/value', ...at(1, 8, 30) }],
     },
     {
       name: 'custom: false schema forbids the key',
       yaml: 'value: 1\n',
       options: custom(false as unknown as Record<string, unknown>),
-      findings: [{ messageId: 'notAllowed', message: 'value is not allowed here', ...at(1, 1, 6) }],
+      findings: [{ messageId: 'notAllowed', message: 'value is not allowed here', path: '/value', ...at(1, 1, 6) }],
     },
     {
       name: 'custom: not with a schema points at the value',
       yaml: 'value: 5\n',
       options: custom({ not: { type: 'integer' }, description: 'a whole number here means a typo' }),
-      findings: [{ messageId: 'notAllowed', message: 'value is not allowed here: a whole number here means a typo', ...at(1, 8, 9) }],
+      findings: [{ messageId: 'notAllowed', message: 'value is not allowed here: a whole number here means a typo', path: '/value', ...at(1, 8, 9) }],
     },
     {
       name: 'custom: anyOf of types becomes one type finding',
       yaml: 'value: true\n',
       options: custom({ anyOf: [{ type: 'number' }, { type: 'string' }] }),
-      findings: [{ messageId: 'type', message: 'value must be a number or a string, got true', ...at(1, 8, 12) }],
+      findings: [{ messageId: 'type', message: 'value must be a number or a string, got true', path: '/value', ...at(1, 8, 12) }],
     },
     {
       name: 'custom: oneOf with two passing branches',
       yaml: 'value: 5\n',
       options: custom({ oneOf: [{ type: 'integer', title: 'a count' }, { type: 'number', title: 'an amount' }] }),
-      findings: [{ messageId: 'oneOfMultiple', message: 'value fits more than one of the allowed forms (a count and an amount) but must fit exactly one', ...at(1, 8, 9) }],
+      findings: [{ messageId: 'oneOfMultiple', message: 'value fits more than one of the allowed forms (a count and an amount) but must fit exactly one', path: '/value', ...at(1, 8, 9) }],
     },
     {
       name: 'custom: oneOf with no passing branch reports the branch its discriminator picks',
@@ -515,7 +520,7 @@ runRuleTests(schemaRule, {
       name: 'custom: if/then reports what then requires, never "must match then schema"',
       yaml: 'value: { progressive: true }\n',
       options: custom({ type: 'object', if: { properties: { progressive: { const: true } } }, then: { required: ['size_at_max'] } }),
-      findings: [{ messageId: 'required', message: 'value is missing "size_at_max"', ...at(1, 8, 29) }],
+      findings: [{ messageId: 'required', message: 'value is missing "size_at_max"', path: '/value', ...at(1, 8, 29) }],
     },
     {
       name: 'custom: $ref branches, judged by their discriminator',
@@ -527,7 +532,7 @@ runRuleTests(schemaRule, {
       name: 'custom: $ref branches, no discriminator matches: the titles of both',
       yaml: 'size: { kind: bps }\n',
       options: { schema: TAGGED },
-      findings: [{ messageId: 'noBranch', message: 'size fits none of the allowed forms: a USD size; a percent size', ...at(1, 7, 20) }],
+      findings: [{ messageId: 'noBranch', message: 'size fits none of the allowed forms: a USD size; a percent size', path: '/size', ...at(1, 7, 20) }],
     },
     {
       name: 'custom: a oneOf inside an anyOf branch: the value is a mapping, so the mapping branch, then the usd form',
@@ -554,7 +559,7 @@ runRuleTests(schemaRule, {
         },
       },
       findings: [
-        { messageId: 'dependencies', message: 'the config is missing "min_balance", required when "max_balance" is set', ...at(1, 1, 19) },
+        { messageId: 'dependencies', message: 'the config is missing "min_balance", required when "max_balance" is set', path: '', ...at(1, 1, 19) },
         { messageId: 'additionalProperties', message: 'Unknown key "size" in the config', path: '/size', ...at(2, 1, 5) },
       ],
     },
@@ -568,7 +573,7 @@ runRuleTests(schemaRule, {
           properties: { value: { type: 'array', prefixItems: [{}], items: false } },
         },
       },
-      findings: [{ messageId: 'maxItems', message: 'value must list at most 1 item(s), got 2', ...at(1, 8, 14) }],
+      findings: [{ messageId: 'maxItems', message: 'value must list at most 1 item(s), got 2', path: '/value', ...at(1, 8, 14) }],
     },
     {
       name: 'custom 2020-12: unevaluatedItems: false',
@@ -580,7 +585,7 @@ runRuleTests(schemaRule, {
           properties: { value: { type: 'array', prefixItems: [{}, {}], unevaluatedItems: false } },
         },
       },
-      findings: [{ messageId: 'maxItems', message: 'value must list at most 2 item(s), got 3', ...at(1, 8, 17) }],
+      findings: [{ messageId: 'maxItems', message: 'value must list at most 2 item(s), got 3', path: '/value', ...at(1, 8, 17) }],
     },
   ],
 })

@@ -28,10 +28,10 @@ futures_modules:
   max_size_limiter: { max_single_size_usd: 250.0, max_total_size_usd: 400.0 }
 `
 
-const smallMax = { line: 5, column: 129, endLine: 5, endColumn: 134 }
-const smallMin = { line: 5, column: 154, endLine: 5, endColumn: 158 }
-const single = { line: 11, column: 44, endLine: 11, endColumn: 49 }
-const total = { line: 11, column: 71, endLine: 11, endColumn: 76 }
+const smallMax = { path: '/scalping/balance_profiles/small/max_position_usd', line: 5, column: 129, endLine: 5, endColumn: 134 }
+const smallMin = { path: '/scalping/balance_profiles/small/min_position_usd', line: 5, column: 154, endLine: 5, endColumn: 158 }
+const single = { path: '/futures_modules/max_size_limiter/max_single_size_usd', line: 11, column: 44, endLine: 11, endColumn: 49 }
+const total = { path: '/futures_modules/max_size_limiter/max_total_size_usd', line: 11, column: 71, endLine: 11, endColumn: 76 }
 
 /** Every symbol's size at every balance is $100.00 (fixed); the caps below are all out of reach or always binding. */
 const fixedLadder = (limits: string): string => `scalping:
@@ -69,7 +69,6 @@ runRuleTests(sizeCap, {
           messageId: 'clippedAt',
           message:
             "BTC-USDT size $174.00 at balance $1,450.00 is above small's max_position_usd $170.00, so the designed size cannot apply; the cap binds for balances above $1,416.67 up to $1,500.00",
-          path: '/scalping/balance_profiles/small/max_position_usd',
           ...smallMax,
           severity: 'warn',
         },
@@ -85,7 +84,6 @@ runRuleTests(sizeCap, {
           messageId: 'raisedAt',
           message:
             "ETH-USDT size $52.00 at balance $520.00 is below small's min_position_usd $55.00, so the designed size cannot apply; the floor binds for balances below $550.00",
-          path: '/scalping/balance_profiles/small/min_position_usd',
           ...smallMin,
         },
       ],
@@ -118,7 +116,6 @@ runRuleTests(sizeCap, {
           messageId: 'clippedAt',
           message:
             'BTC-USDT size $312.00 at balance $2,600.00 is above max_size_limiter.max_single_size_usd $250.00, so the designed size cannot apply; the cap binds for balances above $2,083.33',
-          path: '/futures_modules/max_size_limiter/max_single_size_usd',
           ...single,
         },
         {
@@ -131,7 +128,6 @@ runRuleTests(sizeCap, {
           messageId: 'totalAt',
           message:
             'with one position per traded symbol (2) open at balance $1,900.00, the total notional $418.00 is over max_size_limiter.max_total_size_usd $400.00, so they cannot all open at their designed size; the cap binds for balances above $1,818.18',
-          path: '/futures_modules/max_size_limiter/max_total_size_usd',
           ...total,
         },
         {
@@ -152,6 +148,9 @@ runRuleTests(sizeCap, {
             "flat's min_position_usd $120.00 is above the size of BTC-USDT at every balance that selects flat (the size is always $100.00): the designed size never applies",
           line: 4,
           column: 78,
+          path: '/scalping/balance_profiles/flat/min_position_usd',
+          endLine: 4,
+          endColumn: 83,
         },
         {
           messageId: 'raisedEverywhere',
@@ -159,6 +158,9 @@ runRuleTests(sizeCap, {
             "flat's min_position_usd $120.00 is above the size of ETH-USDT at every balance that selects flat (the size is always $100.00): the designed size never applies",
           line: 4,
           column: 78,
+          path: '/scalping/balance_profiles/flat/min_position_usd',
+          endLine: 4,
+          endColumn: 83,
         },
         {
           messageId: 'clippedEverywhere',
@@ -166,6 +168,9 @@ runRuleTests(sizeCap, {
             'max_size_limiter.max_single_size_usd $80.00 is below the size of BTC-USDT at every balance where a profile defines the size (the size is always $100.00): the designed size never applies',
           line: 6,
           column: 44,
+          path: '/futures_modules/max_size_limiter/max_single_size_usd',
+          endLine: 6,
+          endColumn: 48,
         },
         {
           messageId: 'clippedEverywhere',
@@ -173,6 +178,9 @@ runRuleTests(sizeCap, {
             'max_size_limiter.max_single_size_usd $80.00 is below the size of ETH-USDT at every balance where a profile defines the size (the size is always $100.00): the designed size never applies',
           line: 6,
           column: 44,
+          path: '/futures_modules/max_size_limiter/max_single_size_usd',
+          endLine: 6,
+          endColumn: 48,
         },
         {
           messageId: 'totalEverywhere',
@@ -180,6 +188,9 @@ runRuleTests(sizeCap, {
             'max_size_limiter.max_total_size_usd $150.00 is below the total notional of one position per traded symbol (2) at every balance (the total is always $200.00): they can never all open at their designed size',
           line: 6,
           column: 70,
+          path: '/futures_modules/max_size_limiter/max_total_size_usd',
+          endLine: 6,
+          endColumn: 75,
         },
       ],
     },
@@ -199,6 +210,9 @@ runRuleTests(sizeCap, {
             "BTC-USDT size $451.00 at balance $451.00 is above all's max_position_usd $450.00, so the designed size cannot apply; the cap binds for balances above $450.00",
           line: 5,
           column: 79,
+          path: '/scalping/balance_profiles/all/max_position_usd',
+          endLine: 5,
+          endColumn: 84,
         },
       ],
     },

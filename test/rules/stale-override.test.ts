@@ -25,7 +25,7 @@ const btc = (value: string, tail = ''): string => `${LADDER}      BTC-USDT:
 ${tail}`
 
 const BTC_42 = btc('42.0')
-const at14 = { line: 14, column: 32, endLine: 14, endColumn: 36 }
+const at14 = { path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd', line: 14, column: 32, endLine: 14, endColumn: 36 }
 
 /** Without `progressive: true` this profile is fixed ($60) in auto mode; pinned progressive it interpolates $50-$150. */
 const PINNABLE = `scalping:
@@ -60,7 +60,7 @@ runRuleTests(staleOverride, {
       name: 'ignored at one reference balance (the seed example at $1,018)',
       yaml: BTC_42,
       shared: { balances: [1018] },
-      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd', ...at14 }],
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 }],
       output: null,
     },
     {
@@ -121,6 +121,7 @@ runRuleTests(staleOverride, {
           column: 32,
           endLine: 14,
           endColumn: 38,
+          path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd',
         },
       ],
     },
@@ -169,6 +170,9 @@ runRuleTests(staleOverride, {
             'BTC-USDT trending override $60.00 is ignored at balance $1,018.00: per-symbol size $122.16 deviates 50.9% (> 0%); it is live only for balances at exactly $500.00',
           line: 14,
           column: 32,
+          path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd',
+          endLine: 14,
+          endColumn: 36,
         },
       ],
     },
@@ -197,6 +201,7 @@ runRuleTests(staleOverride, {
           column: 32,
           endLine: 12,
           endColumn: 37,
+          path: '/scalping/adaptive_regime/symbol_profiles/ETH-USDT/ranging/position/base_position_usd',
         },
       ],
     },
@@ -223,6 +228,9 @@ runRuleTests(staleOverride, {
             'SOL-USDT choppy override $45.00 is ignored at balance $0.00: per-symbol size $0.00 deviates without bound (> 50%); it is live only for balances from $66.67 to $200.00',
           line: 12,
           column: 32,
+          path: '/scalping/adaptive_regime/symbol_profiles/SOL-USDT/choppy/position/base_position_usd',
+          endLine: 12,
+          endColumn: 36,
         },
         {
           messageId: 'ignoredAt',
@@ -230,6 +238,9 @@ runRuleTests(staleOverride, {
             'SOL-USDT choppy override $45.00 is ignored at balance $1,018.00: per-symbol size $229.05 deviates 80.4% (> 50%); it is live only for balances from $66.67 to $200.00',
           line: 12,
           column: 32,
+          path: '/scalping/adaptive_regime/symbol_profiles/SOL-USDT/choppy/position/base_position_usd',
+          endLine: 12,
+          endColumn: 36,
         },
       ],
     },
@@ -256,6 +267,7 @@ runRuleTests(staleOverride, {
           column: 32,
           endLine: 11,
           endColumn: 35,
+          path: '/scalping/adaptive_regime/symbol_profiles/XRP-USDT/choppy/position/base_position_usd',
         },
       ],
     },
@@ -281,6 +293,7 @@ runRuleTests(staleOverride, {
           column: 32,
           endLine: 13,
           endColumn: 37,
+          path: '/scalping/adaptive_regime/symbol_profiles/ETH-USDT/trending/position/base_position_usd',
         },
         {
           messageId: 'ignoredAt',
@@ -290,6 +303,7 @@ runRuleTests(staleOverride, {
           column: 32,
           endLine: 18,
           endColumn: 36,
+          path: '/scalping/adaptive_regime/symbol_profiles/DOGE-USDT/choppy/position/base_position_usd',
         },
       ],
     },
@@ -304,6 +318,9 @@ runRuleTests(staleOverride, {
             'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $101.80 deviates 58.7% (> 50%); it is live only for balances up to $840.00',
           line: 10,
           column: 32,
+          path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd',
+          endLine: 10,
+          endColumn: 36,
         },
       ],
     },

@@ -20,23 +20,24 @@ runRuleTests(unusedDisableDirective, {
           column: 33,
           endLine: 1,
           endColumn: 44,
+          path: '',
         },
       ],
     },
     {
       name: 'a region directive naming no rule that suppresses nothing',
       yaml: 'a: 1\n# lint-config-disable\nb: 2\n',
-      findings: [{ messageId: 'unused', message: 'Unused lint-config-disable directive (no problems were reported here)', line: 2, column: 1, endLine: 2, endColumn: 22 }],
+      findings: [{ messageId: 'unused', message: 'Unused lint-config-disable directive (no problems were reported here)', line: 2, column: 1, endLine: 2, endColumn: 22, path: '' }],
     },
     {
       name: 'one of two named rules is unused',
       yaml: 'a: 1\na: 2 # lint-config-disable-line yaml-syntax, unused-disable-directive\n',
-      findings: [{ messageId: 'unusedRule', line: 2, column: 46, endLine: 2, endColumn: 70 }],
+      findings: [{ messageId: 'unusedRule', line: 2, column: 46, endLine: 2, endColumn: 70, path: '' }],
     },
     {
       name: 'an unknown rule name, with a suggestion',
       yaml: 'a: 1\na: 2 # lint-config-disable-line yaml-syntax, stale-overide\n',
-      findings: [{ messageId: 'unknownRule', message: "lint-config-disable-line names an unknown rule 'stale-overide'", line: 2, column: 46, endLine: 2, endColumn: 59 }],
+      findings: [{ messageId: 'unknownRule', message: "lint-config-disable-line names an unknown rule 'stale-overide'", line: 2, column: 46, endLine: 2, endColumn: 59, path: '' }],
     },
   ],
 })

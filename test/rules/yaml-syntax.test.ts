@@ -46,47 +46,47 @@ runRuleTests(yamlSyntax, {
     {
       name: 'keys equal as PyYAML constructs them (quoted and plain)',
       yaml: 'a: 1\n"a": 2\n',
-      findings: [{ messageId: 'duplicateKey', line: 2, column: 1, endLine: 2, endColumn: 4 }],
+      findings: [{ messageId: 'duplicateKey', line: 2, column: 1, endLine: 2, endColumn: 4, path: '/a' }],
     },
     {
       name: 'a tab used as indentation',
       yaml: 'a:\n\tb: 1\n',
-      findings: [{ messageId: 'syntaxError', message: 'YAML syntax error: Tabs are not allowed as indentation', line: 2, column: 1, endLine: 2, endColumn: 2 }],
+      findings: [{ messageId: 'syntaxError', message: 'YAML syntax error: Tabs are not allowed as indentation', line: 2, column: 1, endLine: 2, endColumn: 2, path: '' }],
     },
     {
       name: 'one bad indent gives one finding, not a cascade',
       yaml: 'a:\n  b: 1\n c: 2\n  d: 3\ne: [1, 2\nf: 4\n',
-      findings: [{ messageId: 'syntaxError', message: 'YAML syntax error: All mapping items must start at the same column', line: 3, column: 2, endLine: 3, endColumn: 3 }],
+      findings: [{ messageId: 'syntaxError', message: 'YAML syntax error: All mapping items must start at the same column', line: 3, column: 2, endLine: 3, endColumn: 3, path: '' }],
     },
     {
       name: 'an unclosed flow sequence',
       yaml: 'a: [1, 2\nb: 3\n',
-      findings: [{ messageId: 'syntaxError', line: 2, column: 1 }],
+      findings: [{ messageId: 'syntaxError', line: 2, column: 1, path: '', endLine: 2, endColumn: 2 }],
     },
     {
       name: 'an alias with no anchor',
       yaml: 'a: 1\nb: *missing\n',
-      findings: [{ messageId: 'unresolvedAlias', message: 'Alias "*missing" has no anchor "&missing" defined before it', line: 2, column: 4, endLine: 2, endColumn: 12 }],
+      findings: [{ messageId: 'unresolvedAlias', message: 'Alias "*missing" has no anchor "&missing" defined before it', line: 2, column: 4, endLine: 2, endColumn: 12, path: '' }],
     },
     {
       name: 'an alias bomb',
       yaml: 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
-      findings: [{ messageId: 'aliasBomb', message: 'Alias "*a" expands past 100 nodes: a resource-exhaustion ("billion laughs") pattern', line: 2, column: 8 }],
+      findings: [{ messageId: 'aliasBomb', message: 'Alias "*a" expands past 100 nodes: a resource-exhaustion ("billion laughs") pattern', line: 2, column: 8, path: '', endLine: 2, endColumn: 10 }],
     },
     {
       name: 'a second document',
       yaml: 'a: 1\n---\nb: 2\n',
-      findings: [{ messageId: 'multipleDocuments', line: 2, column: 1, endLine: 2, endColumn: 4 }],
+      findings: [{ messageId: 'multipleDocuments', line: 2, column: 1, endLine: 2, endColumn: 4, path: '' }],
     },
     {
       name: 'a tag the safe loader cannot construct',
       yaml: 'a: !!python/object:os.system ls\n',
-      findings: [{ messageId: 'unknownTag', line: 1, column: 4 }],
+      findings: [{ messageId: 'unknownTag', line: 1, column: 4, path: '', endLine: 1, endColumn: 29 }],
     },
     {
       name: 'a control character',
       yaml: 'a: "x\u0007y"\n',
-      findings: [{ messageId: 'nonPrintable', message: "Character U+0007 is not allowed in YAML: the bot's loader rejects the file", line: 1, column: 6, endLine: 1, endColumn: 7 }],
+      findings: [{ messageId: 'nonPrintable', message: "Character U+0007 is not allowed in YAML: the bot's loader rejects the file", line: 1, column: 6, endLine: 1, endColumn: 7, path: '' }],
     },
   ],
 })
