@@ -15,6 +15,7 @@ import { BalanceError, parseBalance } from '../settings/balance.js'
 import { escapeMarkdown } from '../text/escape-markdown.js'
 import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
+import { processOutput } from '../process-output.js'
 import { FORMAT_NAMES, type FileResult, type FormatName } from '../types.js'
 import { version } from '../version.js'
 
@@ -299,11 +300,8 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  const io: ActionIo = {
-    env: process.env,
-    cwd: process.cwd(),
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-  }
-  process.exitCode = await runAction(io).catch(() => EXIT_USAGE)
+  const output = processOutput()
+  const io: ActionIo = { env: process.env, cwd: process.cwd(), stdout: output.stdout, stderr: output.stderr }
+  const code = await runAction(io).catch(() => EXIT_USAGE)
+  process.exitCode = output.stdoutFailed() ? EXIT_USAGE : code
 }

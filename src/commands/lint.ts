@@ -10,7 +10,7 @@ import { rules } from '../rules/index.js'
 import { parseRuleFlag } from '../settings/normalize.js'
 import { reportPath } from '../text/report-path.js'
 import { FORMAT_NAMES, type FormatName } from '../types.js'
-import { balanceArgument, collect, configOption, integerArgument, type CliIo, type CommandSpec } from './command.js'
+import { balanceArgument, collect, configOption, integerArgument, maxBytesOption, type CliIo, type CommandSpec } from './command.js'
 import { formatContext, markdownSizingTables } from './reports.js'
 
 /** One report to produce: a format, written to stdout or to a file. */
@@ -35,6 +35,7 @@ interface LintFlags {
   reportUnusedDisableDirectives?: boolean
   fix?: boolean
   fixDryRun?: boolean
+  maxBytes?: number
 }
 
 /** NO_COLOR / FORCE_COLOR / --color / --no-color / TTY, in the order of precedence chalk and ESLint use. */
@@ -102,6 +103,7 @@ function define(command: Command): void {
     .option('--report-unused-disable-directives', 'report lint-config-disable comments that suppress nothing, as errors')
     .option('--fix', 'apply the fixes rules offer, in place')
     .option('--fix-dry-run', 'compute fixes without writing them (shown in --format json as "output")')
+  maxBytesOption(command)
 }
 
 export const lintCommand: CommandSpec<LintFlags> = {
@@ -136,7 +138,8 @@ export const lintCommand: CommandSpec<LintFlags> = {
       fix: flags.fix === true,
       fixDryRun: flags.fixDryRun === true,
       quiet: flags.quiet === true,
-      stdin: { read: () => io.readStdin(), filename: flags.stdinFilename },
+      stdin: { read: (maxBytes) => io.readStdin(maxBytes), filename: flags.stdinFilename },
+      maxBytes: flags.maxBytes,
       outputFiles: files,
       sizingTables: outputs.some((spec) => spec.format === 'markdown') ? await markdownSizingTables() : undefined,
     })
