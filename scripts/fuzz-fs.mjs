@@ -49,11 +49,11 @@ async function layout(dir, outside) {
 }
 
 /** What must not change outside the temporary directory: the outside files' bytes, modes and owners, and device types. */
-function snapshot(outside) {
+function snapshot(outside, contentMayChange) {
   const files = readdirSync(outside).map((name) => {
     const file = path.join(outside, name)
     const info = lstatSync(file)
-    return [name, info.mode, info.uid, info.isFile() ? readFileSync(file, 'utf8') : '']
+    return [name, info.mode, info.uid, info.isFile(), info.isFile() && !contentMayChange ? readFileSync(file, 'utf8') : '']
   })
   const devices = ['/dev/null', '/dev/zero', '/dev/full'].map((d) => [d, statSync(d).isCharacterDevice(), lstatSync(d).isSymbolicLink()])
   return JSON.stringify({ files, devices })
@@ -109,8 +109,11 @@ export async function fuzzFileSystem(fc, { runs, seed, log = () => undefined }) 
       const server = await layout(dir, outside)
       const asNobody = isRoot && index++ % 2 === 1
       if (asNobody) chownTree(dir, NOBODY)
-      const before = snapshot(outside)
       const args = argv(a)
+      // Writing through link-outside.yaml is what was asked for (--output or --fix through a symlink writes its
+      // target): then the outside file may get new bytes, but stays a regular file with its mode and owner.
+      const asked = a.output === 'link-outside.yaml' || (a.fix && !a.explain && a.targets.includes('link-outside.yaml'))
+      const before = snapshot(outside, asked)
       const input = a.stdin === 'config' ? CONFIG : a.stdin === 'empty' ? '' : undefined
       const child = spawnSync(process.execPath, [bin, ...args], {
         cwd: dir,
@@ -122,7 +125,7 @@ export async function fuzzFileSystem(fc, { runs, seed, log = () => undefined }) 
         ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
       })
       server.close()
-      const after = snapshot(outside)
+      const after = snapshot(outside, asked)
       rmSync(base, { recursive: true, force: true })
       const problems = []
       if (child.signal) problems.push(`killed by ${child.signal} (a hang past ${BOUND_MS} ms?)`)
