@@ -15,6 +15,8 @@ export interface SettingsOverrides {
   balances?: number[]
   /** `--seed` for interpolation-properties. */
   seed?: number
+  /** `--no-inline-config`: ignore inline disable comments. */
+  inlineConfig?: false
   /** `--report-unused-disable-directives`. */
   unusedDirectives?: SeveritySetting
 }
@@ -47,6 +49,7 @@ export class SettingsResolver {
     let settings = toLintSettings(loaded, this.rules)
     settings = withRuleFlags(settings, this.overrides.rules ?? [], this.rules)
     if (this.overrides.balances?.length) settings.shared = { ...settings.shared, balances: [...this.overrides.balances] }
+    if (this.overrides.inlineConfig === false) settings.shared = { ...settings.shared, inlineConfig: false }
     const seeded = settings.rules['interpolation-properties']
     if (this.overrides.seed !== undefined && seeded) {
       settings.rules['interpolation-properties'] = { ...seeded, options: { ...seeded.options, seed: this.overrides.seed } }
