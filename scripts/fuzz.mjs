@@ -5,6 +5,7 @@
 //   npm run fuzz -- --property corpus --runs 2000 only the properties whose name contains "corpus"
 //   npm run fuzz -- --property "mutated fixtures" --seed 123 --path "17:3:0"   replay one counterexample
 //   npm run fuzz -- --list                        the properties and their weights
+//   npm run fuzz -- --fs --runs 200 --seed 7      file-system mode: the built CLI against every file type (scripts/fuzz-fs.mjs)
 //
 // Inputs run in chunks of --chunk (default 1000), each chunk with its own seed (seed + chunk index), so one failure does
 // not end the run: every failing chunk prints its counterexample, seed and path, and the command that replays it.
@@ -18,12 +19,12 @@ import { compileSchemas } from './compile-schemas.mjs'
 const root = new URL('..', import.meta.url).pathname
 
 function usage(message) {
-  process.stderr.write(`fuzz: ${message}\nusage: npm run fuzz -- [--runs N] [--seed N] [--property TEXT] [--chunk N] [--path PATH] [--list]\n`)
+  process.stderr.write(`fuzz: ${message}\nusage: npm run fuzz -- [--runs N] [--seed N] [--property TEXT] [--chunk N] [--path PATH] [--list] [--fs]\n`)
   process.exit(2)
 }
 
 function parseArgs(argv) {
-  const opts = { runs: 10_000, seed: undefined, property: undefined, chunk: 1000, path: undefined, list: false }
+  const opts = { runs: undefined, seed: undefined, property: undefined, chunk: 1000, path: undefined, list: false, fs: false }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -36,6 +37,7 @@ function parseArgs(argv) {
       case '--property': opts.property = value(); break
       case '--path': opts.path = value(); break
       case '--list': opts.list = true; break
+      case '--fs': opts.fs = true; break
       case '-h': case '--help': usage('long fuzz runs of the engine properties')
       default: usage(`unknown argument "${arg}"`)
     }
@@ -45,6 +47,20 @@ function parseArgs(argv) {
 
 const opts = parseArgs(process.argv.slice(2))
 const seed = opts.seed ?? (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) >>> 1
+
+if (opts.fs) {
+  // File-system mode: whole processes of dist/bin.js (run `npm run build` after changing src/).
+  const fc = (await import('fast-check')).default
+  const { fuzzFileSystem } = await import('./fuzz-fs.mjs')
+  const runs = opts.runs ?? 200
+  process.stdout.write(`fuzz --fs: seed ${seed}, ${runs} runs of dist/bin.js\n`)
+  const started = Date.now()
+  const failures = await fuzzFileSystem(fc, { runs, seed })
+  for (const f of failures) process.stdout.write(`  FAIL ${f.args.join(' ')}${f.asNobody ? ' (as nobody)' : ''}: ${f.problems.join('; ')}\n`)
+  process.stdout.write(`fuzz --fs: ${runs} runs in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failure(s), seed ${seed}; replay: npm run fuzz -- --fs --seed ${seed}\n`)
+  process.exit(failures.length === 0 ? 0 : 1)
+}
+opts.runs ??= 10_000
 
 // Bundle the TypeScript properties inside node_modules so their package imports resolve to the project's packages.
 const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))

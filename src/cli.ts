@@ -4,17 +4,28 @@ import { EXIT_USAGE } from './exit-code.js'
 import { failureLine, oneLine } from './failure.js'
 import { commandContext, type CliIo, type CommandContext, type CommandSpec } from './commands/command.js'
 import { commands } from './commands/index.js'
+import { processOutput } from './process-output.js'
 import { version } from './version.js'
 
 export type { CliIo }
 
+/** The real process: its streams (see processOutput), its stdin read up to the byte cap, its working directory and environment. */
 export function processIo(): CliIo {
+  const output = processOutput()
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    readStdin: async () => {
+    ...output,
+    readStdin: async (maxBytes) => {
       const chunks: Buffer[] = []
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+      let total = 0
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer)
+        total += (chunk as Buffer).length
+        // One byte over the cap is enough to refuse; stop reading an endless stream (/dev/zero) there.
+        if (total > maxBytes) {
+          process.stdin.destroy()
+          break
+        }
+      }
       return Buffer.concat(chunks)
     },
     cwd: process.cwd(),
@@ -61,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const args = argv.slice(2)
     const program = buildProgram(commandContext(io, args, version()), (code) => (exitCode = code))
     await program.parseAsync(args, { from: 'user' })
-    return exitCode
+    return io.stdoutFailed?.() ? EXIT_USAGE : exitCode
   } catch (error) {
     // --help and --version end here too, with exit code 0; commander has printed its own line for the rest.
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE

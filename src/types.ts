@@ -119,6 +119,8 @@ export interface SharedSettings {
   balances: number[]
   /** 'auto' detects the sizing mode per profile (SPEC section 2); anything else pins it. */
   sizingMode: SizingModeSetting
+  /** false (`--no-inline-config`): `# lint-config-disable...` comments are not read. */
+  inlineConfig?: boolean
 }
 
 export interface Rule<Options = any, MessageId extends string = string> {
@@ -153,6 +155,8 @@ export interface FormatContext {
   docsUrl(ruleId: string): string
   /** lint-config's version, for reports that name their tool (SARIF). */
   version?: string
+  /** Run-level messages (SARIF `toolExecutionNotifications`); an `error` one means the run failed before linting. */
+  notifications?: { level: 'error' | 'warning' | 'note'; message: string }[]
 }
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string

@@ -15,6 +15,7 @@ import { BalanceError, parseBalance } from '../settings/balance.js'
 import { escapeMarkdown } from '../text/escape-markdown.js'
 import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
+import { processOutput } from '../process-output.js'
 import { FORMAT_NAMES, type FileResult, type FormatName } from '../types.js'
 import { version } from '../version.js'
 
@@ -73,8 +74,11 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): A
   if (files.includes('-')) throw new InputError('files: "-" (standard input) is not available in the Action; name the files')
 
   // Commas separate balances, so they cannot also group thousands: 1018, not 1,018.
+  // Spaces and newlines separate balances, and so does a comma at the end of one ("1018, 3000"); a comma inside
+  // one groups thousands (1,018) or makes it ambiguous (1018,3000), which the strict parser rejects by name.
   const balances = get('balances')
-    .split(/[\s,]+/)
+    .split(/\s+/)
+    .map((text) => text.replace(/,$/, ''))
     .filter(Boolean)
     .map((text) => {
       try {
@@ -277,6 +281,13 @@ async function lintAndReport(inputs: ActionInputs, where: { workDir: string; wor
   } catch (error) {
     const failure = failureLine(error)
     io.stderr(`lint-config: ${failure}\n`)
+    // upload-sarif runs after a failed step too (if: always()): give it a log that says why there are no results.
+    // Never when the failure is that the SARIF path is a linted config.
+    if (inputs.sarifFile !== undefined && !failure.startsWith('refusing to write the report over')) {
+      const sarifFile = path.resolve(workDir, inputs.sarifFile)
+      const ctx = { ...formatContext(workspace, false, version()), notifications: [{ level: 'error' as const, message: failure }] }
+      await writeFileAtomic(sarifFile, formatters.sarif([], ctx), { createDir: true }).catch(() => undefined)
+    }
     return { failure }
   }
 }
@@ -299,11 +310,8 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  const io: ActionIo = {
-    env: process.env,
-    cwd: process.cwd(),
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-  }
-  process.exitCode = await runAction(io).catch(() => EXIT_USAGE)
+  const output = processOutput()
+  const io: ActionIo = { env: process.env, cwd: process.cwd(), stdout: output.stdout, stderr: output.stderr }
+  const code = await runAction(io).catch(() => EXIT_USAGE)
+  process.exitCode = output.stdoutFailed() ? EXIT_USAGE : code
 }

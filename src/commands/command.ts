@@ -1,5 +1,6 @@
 // What a subcommand is (options it declares, a run that returns an exit code) and what every subcommand shares: I/O, settings loading, option parsers.
 import { InvalidArgumentError, type Command } from 'commander'
+import { DEFAULT_MAX_BYTES } from '../engine/file-io.js'
 import { rules } from '../rules/index.js'
 import { BalanceError, parseBalance } from '../settings/balance.js'
 import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js'
@@ -8,7 +9,10 @@ import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js
 export interface CliIo {
   stdout(text: string): void
   stderr(text: string): void
-  readStdin(): Promise<Buffer>
+  /** Standard input; may stop after `maxBytes` + 1 bytes, since more is refused anyway. */
+  readStdin(maxBytes: number): Promise<Buffer>
+  /** True once writing to the real stdout failed (a full disk): the run exits 2. */
+  stdoutFailed?(): boolean
   cwd: string
   env: Record<string, string | undefined>
   stdoutIsTTY: boolean
@@ -76,4 +80,9 @@ export function integerArgument(min: number) {
 /** The settings-file option every command that loads settings declares. */
 export function configOption(command: Command): Command {
   return command.option('-c, --config <file>', 'use this settings file instead of looking for .lint-config.yaml')
+}
+
+/** The byte cap on each file read, shared by every command that reads configs. */
+export function maxBytesOption(command: Command): Command {
+  return command.option('--max-bytes <n>', `read at most n bytes of each config or stdin (default ${DEFAULT_MAX_BYTES}, 64 MiB)`, integerArgument(1))
 }

@@ -2,15 +2,16 @@
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import path from 'node:path'
-import { getExitCode } from '../exit-code.js'
+import { EXIT_LINT, getExitCode } from '../exit-code.js'
 import { UsageError, writeFileAtomic } from '../engine/file-io.js'
 import { lintFiles } from '../engine/lint-files.js'
 import { formatters } from '../formatters/index.js'
 import { rules } from '../rules/index.js'
 import { parseRuleFlag } from '../settings/normalize.js'
+import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
 import { FORMAT_NAMES, type FormatName } from '../types.js'
-import { balanceArgument, collect, configOption, integerArgument, type CliIo, type CommandSpec } from './command.js'
+import { balanceArgument, collect, configOption, integerArgument, maxBytesOption, type CliIo, type CommandSpec } from './command.js'
 import { formatContext, markdownSizingTables } from './reports.js'
 
 /** One report to produce: a format, written to stdout or to a file. */
@@ -35,6 +36,8 @@ interface LintFlags {
   reportUnusedDisableDirectives?: boolean
   fix?: boolean
   fixDryRun?: boolean
+  maxBytes?: number
+  inlineConfig?: boolean
 }
 
 /** NO_COLOR / FORCE_COLOR / --color / --no-color / TTY, in the order of precedence chalk and ESLint use. */
@@ -90,7 +93,7 @@ function define(command: Command): void {
     .option('-o, --output <file>', 'write the preceding --format to a file (atomically) instead of stdout', collect(String))
     .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', collect(String))
     .option('--balance <usd>', 'a reference balance for the sizing rules (repeatable)', collect(balanceArgument))
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', integerArgument(0))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (-1: no limit, the default)', integerArgument(-1))
     .option('--quiet', 'report errors only')
     .option('--color', 'force colour')
     .option('--no-color', 'disable colour (NO_COLOR and FORCE_COLOR are honoured too)')
@@ -100,8 +103,10 @@ function define(command: Command): void {
     .option('--stdin-filename <name>', 'the file name to report (and to find settings from) when linting stdin')
     .option('--ignore-pattern <glob>', 'leave matching files out of directory and glob expansion (repeatable)', collect(String))
     .option('--report-unused-disable-directives', 'report lint-config-disable comments that suppress nothing, as errors')
+    .option('--no-inline-config', 'ignore # lint-config-disable... comments in the linted files')
     .option('--fix', 'apply the fixes rules offer, in place')
     .option('--fix-dry-run', 'compute fixes without writing them (shown in --format json as "output")')
+  maxBytesOption(command)
 }
 
 export const lintCommand: CommandSpec<LintFlags> = {
@@ -110,6 +115,9 @@ export const lintCommand: CommandSpec<LintFlags> = {
   async run(context, targets, flags) {
     const { io } = context
     const outputs = pairOutputs(context.argv, flags.format ?? [], flags.output ?? [])
+    // As ESLint: the two fix modes contradict each other, and piped-in text has no file to fix.
+    if (flags.fix && flags.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together')
+    if (flags.fix && targets.includes('-')) throw new UsageError('--fix cannot fix standard input; use --fix-dry-run (the fixed text is in --format json as "output")')
     // A bad --rule is a usage error before anything is read.
     for (const flag of flags.rule ?? []) parseRuleFlag(flag, rules)
     const resolver = context.settings({
@@ -118,6 +126,7 @@ export const lintCommand: CommandSpec<LintFlags> = {
       balances: flags.balance,
       seed: flags.seed,
       unusedDirectives: flags.reportUnusedDisableDirectives ? 'error' : undefined,
+      inlineConfig: flags.inlineConfig === false ? false : undefined,
     })
 
     if (flags.printConfig !== undefined) {
@@ -136,7 +145,8 @@ export const lintCommand: CommandSpec<LintFlags> = {
       fix: flags.fix === true,
       fixDryRun: flags.fixDryRun === true,
       quiet: flags.quiet === true,
-      stdin: { read: () => io.readStdin(), filename: flags.stdinFilename },
+      stdin: { read: (maxBytes) => io.readStdin(maxBytes), filename: flags.stdinFilename },
+      maxBytes: flags.maxBytes,
       outputFiles: files,
       sizingTables: outputs.some((spec) => spec.format === 'markdown') ? await markdownSizingTables() : undefined,
     })
@@ -150,6 +160,14 @@ export const lintCommand: CommandSpec<LintFlags> = {
         await writeFileAtomic(absolute, text, { createDir: true, shown: reportPath(absolute, io.cwd) })
       }
     }
-    return getExitCode(results, { maxWarnings: flags.maxWarnings ?? -1 })
+    const maxWarnings = flags.maxWarnings ?? -1
+    const exitCode = getExitCode(results, { maxWarnings })
+    const errors = results.reduce((n, r) => n + r.errorCount, 0)
+    if (exitCode === EXIT_LINT && errors === 0) {
+      // Warnings alone fail the run only through --max-warnings: say so, as ESLint does.
+      const warnings = results.reduce((n, r) => n + r.warningCount, 0)
+      io.stderr(`lint-config: ${plural(warnings, 'warning')} found, more than --max-warnings ${maxWarnings} allows\n`)
+    }
+    return exitCode
   },
 }

@@ -7,7 +7,7 @@ import { parseConfig } from '../engine/parse.js'
 import { rangeOf, interpolate } from '../engine/report.js'
 import { DEFAULT_TARGET } from '../engine/targets.js'
 import { yamlSyntax } from '../rules/yaml-syntax.js'
-import { balanceArgument, collect, configOption, type CommandSpec } from './command.js'
+import { balanceArgument, collect, configOption, maxBytesOption, type CommandSpec } from './command.js'
 import type { SizingTable } from '../model/sizing-table.js'
 
 export const EXPLAIN_FORMATS = ['text', 'markdown', 'json'] as const
@@ -17,6 +17,7 @@ interface ExplainFlags {
   balance: number[]
   format: ExplainFormat
   config?: string
+  maxBytes?: number
 }
 
 function define(command: Command): void {
@@ -25,6 +26,7 @@ function define(command: Command): void {
     .requiredOption('--balance <usd>', 'the balance in USD (repeatable)', collect(balanceArgument))
     .addOption(new Option('-f, --format <name>', 'text, markdown or json').choices(EXPLAIN_FORMATS).default('text'))
   configOption(command)
+  maxBytesOption(command)
 }
 
 export const explainCommand: CommandSpec<ExplainFlags> = {
@@ -38,7 +40,7 @@ export const explainCommand: CommandSpec<ExplainFlags> = {
     const { renderSizingJson, renderSizingMarkdown, renderSizingText } = await import('../formatters/sizing-table.js')
     const target = path.resolve(io.cwd, file ?? DEFAULT_TARGET)
     const shown = file ?? DEFAULT_TARGET
-    const decoded = decodeUtf8(await readTarget(target, shown))
+    const decoded = decodeUtf8(await readTarget(target, shown, flags.maxBytes))
     if (!decoded.ok) throw new UsageError(`cannot explain "${shown}": it is not valid UTF-8`)
     const parsed = parseConfig(decoded.text)
     const fatal = parsed.syntax.find((s) => s.fatal)

@@ -5,7 +5,7 @@ import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js
 import { reportPath, STDIN_NAME } from '../text/report-path.js'
 import type { FileResult, LintSettings, SizingTable } from '../types.js'
 import { decodeUtf8 } from './decode.js'
-import { readTarget, realPathOrResolved, UsageError, writeFileAtomic } from './file-io.js'
+import { DEFAULT_MAX_BYTES, fileIdentity, readTarget, sameFile, tooLargeMessage, UsageError, writeFileAtomic } from './file-io.js'
 import { lintAndFix } from './fix.js'
 import { lintBytes } from './lint-text.js'
 import { parseConfig, type ParsedConfig } from './parse.js'
@@ -28,8 +28,10 @@ export interface LintFilesOptions extends SettingsOverrides {
   fixDryRun?: boolean
   /** Keep errors only: warnings are dropped and not counted (ESLint's --quiet). */
   quiet?: boolean
-  /** Where the '-' target's bytes come from, and the name it is reported (and its settings found) under. */
-  stdin?: { read(): Promise<Uint8Array>; filename?: string }
+  /** Where the '-' target's bytes come from (at most `maxBytes` of them), and the name it is reported (and its settings found) under. */
+  stdin?: { read(maxBytes: number): Promise<Uint8Array>; filename?: string }
+  /** The most bytes one file (or stdin) may have (default DEFAULT_MAX_BYTES, 64 MiB); more is a UsageError. */
+  maxBytes?: number
   /** Files the caller is about to write reports to: a run that would lint one of them is refused (UsageError). */
   outputFiles?: readonly string[]
   /** Attach `FileResult.sizingTables` to each file that parses, when its settings name reference balances. */
@@ -59,10 +61,16 @@ export async function lintFiles(targets: readonly string[], options: LintFilesOp
   const defaults = targets.length === 0 && here?.files?.length ? here.files.map((g) => relativeGlob(cwd, g)) : []
   const files = await expandTargets(targets.length > 0 ? targets : defaults, { cwd, ignore })
 
-  for (const output of options.outputFiles ?? []) {
-    const real = await realPathOrResolved(path.resolve(cwd, output))
-    for (const file of files) {
-      if (file !== STDIN && (await realPathOrResolved(file)) === real) {
+  // A report written over a linted file would destroy the config: compare real paths and inodes (hard links,
+  // /dev/stdout redirected to the config), the name stdin is linted under included.
+  const outputs = options.outputFiles ?? []
+  if (outputs.length > 0) {
+    const stdinName = options.stdin?.filename
+    const linted = files.flatMap((file) => (file !== STDIN ? [file] : stdinName !== undefined ? [path.resolve(cwd, stdinName)] : []))
+    const identities = await Promise.all(linted.map((file) => fileIdentity(file)))
+    for (const output of outputs) {
+      const identity = await fileIdentity(path.resolve(cwd, output))
+      if (identities.some((other) => sameFile(identity, other))) {
         throw new UsageError(`refusing to write the report over the linted file "${output}"`)
       }
     }
@@ -79,7 +87,7 @@ async function lintOne(file: string, options: LintFilesOptions, resolver: Settin
   const stdinName = options.stdin?.filename
   const shownPath = stdin ? (stdinName !== undefined ? path.resolve(cwd, stdinName) : STDIN_NAME) : file
   const settings = await resolver.forDirectory(stdin ? path.dirname(path.resolve(cwd, stdinName ?? 'stdin')) : path.dirname(file))
-  const bytes = stdin ? await (options.stdin?.read() ?? Promise.resolve(new Uint8Array())) : await readTarget(file, reportPath(file, cwd))
+  const bytes = stdin ? await readStdin(options) : await readTarget(file, reportPath(file, cwd), options.maxBytes)
   // Sizing tables need the parse too: then parse here, once, and hand the parse to the linter.
   const decoded = options.sizingTables !== undefined && settings.shared.balances.length > 0 ? decodeUtf8(bytes) : undefined
   const parsed = decoded?.ok ? parseConfig(decoded.text) : undefined
@@ -97,6 +105,13 @@ async function lintOne(file: string, options: LintFilesOptions, resolver: Settin
     if (tables !== undefined) result = { ...result, sizingTables: tables }
   }
   return result
+}
+
+async function readStdin(options: LintFilesOptions): Promise<Uint8Array> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  const bytes = (await options.stdin?.read(maxBytes)) ?? new Uint8Array()
+  if (bytes.length > maxBytes) throw new UsageError(tooLargeMessage('standard input', maxBytes))
+  return bytes
 }
 
 function sizingTablesOf(parsed: ParsedConfig, settings: LintSettings, render: SizingTables): readonly SizingTable[] | undefined {

@@ -106,6 +106,7 @@ function directivesPass(
   settings: LintSettings,
   rules: Record<string, Rule>,
 ): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+  if (settings.shared.inlineConfig === false) return { kept: findings, suppressed: [] }
   const directives = readDirectives(parsed.text, parsed.doc, parsed.lineCounter)
   if (directives.length === 0) return { kept: findings, suppressed: [] }
   const outcome = applyDirectives(findings, directives)

@@ -1,7 +1,7 @@
 // Lint targets: command-line files, directories and globs expanded to the files they stand for, in argument order.
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { glob, isDynamicPattern } from 'tinyglobby'
+import { escapePath, glob, isDynamicPattern } from 'tinyglobby'
 import { ioMessage, UsageError } from './file-io.js'
 
 /** The files a directory argument stands for (the bot's config and its variants). */
@@ -11,7 +11,10 @@ export const STDIN = '-'
 
 export interface ExpandOptions {
   cwd: string
-  /** Globs left out of directory and glob expansion (`--ignore-pattern`); a file named explicitly is always linted. */
+  /**
+   * Globs (relative to `cwd`) left out: of directory and glob expansion, and of files named explicitly (pre-commit
+   * names every staged file), which are then skipped without a word, as ESLint and yamllint do.
+   */
   ignore?: readonly string[]
 }
 
@@ -55,7 +58,7 @@ export async function expandTargets(args: readonly string[], options: ExpandOpti
       if (files.length === 0) throw new UsageError(`no config_futures*.yaml file found in directory "${arg}"`)
       for (const file of files.sort()) add(path.normalize(file))
     } else if (info) {
-      add(absolute)
+      if (!(await isIgnored(absolute, cwd, options.ignore ?? []))) add(absolute)
     } else {
       const files = await glob(arg, { cwd, absolute: true, ignore, onlyFiles: true, followSymbolicLinks: false })
       if (files.length === 0) throw new UsageError(`no files match the pattern "${arg}"`)
@@ -63,4 +66,14 @@ export async function expandTargets(args: readonly string[], options: ExpandOpti
     }
   }
   return out
+}
+
+/** Whether an ignore glob matches `file`: the file, as a literal pattern, finds nothing once the globs are ignored. */
+async function isIgnored(file: string, cwd: string, ignore: readonly string[]): Promise<boolean> {
+  if (ignore.length === 0) return false
+  const rel = path.relative(cwd, file).split(path.sep).join('/')
+  // Ignore globs are relative to the working directory: a file outside it matches none.
+  if (rel === '' || rel.startsWith('../') || path.isAbsolute(rel)) return false
+  const hits = await glob([escapePath(rel)], { cwd, ignore: [...ignore], dot: true, onlyFiles: false, followSymbolicLinks: false })
+  return hits.length === 0
 }

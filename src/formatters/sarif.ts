@@ -133,6 +133,16 @@ export const sarif: Formatter = (results, ctx) => {
         },
         // Lets SARIF viewers open the files; GitHub itself resolves relative URIs from the repository root.
         originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/')}` } },
+        ...(ctx.notifications?.length
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: !ctx.notifications.some((n) => n.level === 'error'),
+                  toolExecutionNotifications: ctx.notifications.map((n) => ({ level: n.level, message: { text: n.message } })),
+                },
+              ],
+            }
+          : {}),
         artifacts,
         results: sarifResults,
         columnKind: 'utf16CodeUnits',

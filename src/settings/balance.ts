@@ -9,11 +9,18 @@ export class BalanceError extends Error {
 }
 
 /** The rule every balance follows, as the one-line hint after a rejected value. */
-export const BALANCE_HINT = 'expected a balance in USD, a finite number >= 0 (e.g. 1018 or 1018.50)'
+export const BALANCE_HINT =
+  'expected a balance in USD: a plain decimal such as 1018 or 1018.50, with an optional "$" and "," or "_" only between groups of three digits (1,018)'
 
-/** Parses one balance in USD (`$`, `,` and `_` are ignored); throws a BalanceError with BALANCE_HINT otherwise. */
+// Digits, or digits grouped in threes by one kind of separator; then an optional fraction. Nothing else: no sign, no
+// exponent, no hex (Number() would read 0x10 as 16), no empty text (Number('') is 0).
+const BALANCE = /^\$?(?:\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+)(?:\.\d+)?$/
+
+/** Parses one balance in USD strictly (see BALANCE_HINT); throws a BalanceError otherwise. */
 export function parseBalance(value: string): number {
-  const n = Number(value.replace(/[$,_]/g, ''))
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new BalanceError(BALANCE_HINT)
+  const text = value.trim()
+  if (!BALANCE.test(text)) throw new BalanceError(BALANCE_HINT)
+  const n = Number(text.replace(/[$,_]/g, ''))
+  if (!Number.isFinite(n)) throw new BalanceError(BALANCE_HINT)
   return n
 }

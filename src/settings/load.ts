@@ -1,7 +1,8 @@
 // Finds and reads the linter's own settings: .lint-config.yaml / .yml / .json or package.json "lint-config", from a directory upwards.
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { readRegularFile, UsageError } from '../engine/file-io.js'
 import type { LintSettings, Rule, SeveritySetting } from '../types.js'
 import { SettingsError, defaultSettings, suggest, toSeverity, type RawSettings, type RuleEntry } from './normalize.js'
 import { settingsErrors } from './validate.js'
@@ -32,9 +33,10 @@ async function isFile(file: string): Promise<boolean> {
 async function readSettingsFile(file: string): Promise<Record<string, unknown> | undefined> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = (await readRegularFile(file)).toString('utf8')
   } catch (error) {
-    throw new SettingsError(`cannot read settings "${file}": ${(error as Error).message}`)
+    // readRegularFile words it as `cannot read "<file>": why`.
+    throw new SettingsError(`${(error as UsageError).message.replace(/^cannot read /, 'cannot read settings ')}`)
   }
   let data: unknown
   try {

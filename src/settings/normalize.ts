@@ -1,6 +1,8 @@
 // Severities and options for every rule: defaults, then the settings file, then `--rule id:severity` from the command line.
+import { parse as parseYaml } from 'yaml'
 import { suggest } from '../rules/suggest.js'
 import type { LintSettings, Rule, RuleSetting, SeveritySetting, SharedSettings } from '../types.js'
+import { settingsErrors } from './validate.js'
 
 export { closest, editDistance, suggest } from '../rules/suggest.js'
 
@@ -39,23 +41,40 @@ export function defaultSettings(rules: Record<string, Rule>): LintSettings {
   return { rules: out, shared: { balances: [], sizingMode: 'auto' } }
 }
 
-/** Parses `id:severity` (also `id=severity`) from the command line. */
-export function parseRuleFlag(flag: string, rules: Record<string, Rule>): [string, SeveritySetting] {
-  const match = /^([^:=]+)[:=](.+)$/.exec(flag.trim())
-  if (!match) throw new SettingsError(`--rule expects id:severity (off, warn or error), got "${flag}"`)
+/**
+ * Parses `--rule id:severity` (also `id=severity`), or `id:[severity, {options}]` as in a settings file (YAML flow or
+ * JSON). Options are checked against the rule's schema, as the settings file's are; they replace the file's options
+ * for that rule, as ESLint's --rule does.
+ */
+export function parseRuleFlag(flag: string, rules: Record<string, Rule>): [string, SeveritySetting, Record<string, unknown>?] {
+  const match = /^([^:=[]+)[:=](.+)$/s.exec(flag.trim())
+  if (!match) throw new SettingsError(`--rule expects id:severity (off, warn or error) or id:[severity, {options}], got "${flag}"`)
   const id = match[1]!.trim()
   const written = match[2]!.trim()
   if (!Object.hasOwn(rules, id)) throw new SettingsError(`--rule: unknown rule "${id}"${suggest(id, Object.keys(rules))}`)
-  const severity = toSeverity(written)
-  if (severity === undefined) throw new SettingsError(`--rule ${id}: severity must be off, warn or error (or 0, 1, 2), got "${written}"`)
-  return [id, severity]
+  if (!written.startsWith('[')) {
+    const severity = toSeverity(written)
+    if (severity === undefined) throw new SettingsError(`--rule ${id}: severity must be off, warn or error (or 0, 1, 2), got "${written}"`)
+    return [id, severity]
+  }
+  let entry: unknown
+  try {
+    entry = parseYaml(written, { prettyErrors: false })
+  } catch (error) {
+    throw new SettingsError(`--rule ${id}: cannot read "${written}": ${String((error as Error).message).split('\n')[0]}`)
+  }
+  const problems = settingsErrors({ rules: { [id]: entry } }, rules)
+  if (problems.length > 0) throw new SettingsError(`--rule ${problems[0]!.replace(/^rules\./, '')}`)
+  const [severity, options] = entry as [string | number, Record<string, unknown>?]
+  return [id, toSeverity(severity)!, options ?? {}]
 }
 
 export function withRuleFlags(settings: LintSettings, flags: readonly string[], rules: Record<string, Rule>): LintSettings {
   const next: LintSettings = { rules: { ...settings.rules }, shared: settings.shared }
   for (const flag of flags) {
-    const [id, severity] = parseRuleFlag(flag, rules)
-    next.rules[id] = { severity, options: next.rules[id]?.options ?? {} }
+    const [id, severity, options] = parseRuleFlag(flag, rules)
+    const defaults = rules[id]!.meta.defaultOptions as object
+    next.rules[id] = { severity, options: options ? { ...defaults, ...options } : (next.rules[id]?.options ?? {}) }
   }
   return next
 }

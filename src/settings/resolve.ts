@@ -1,6 +1,6 @@
 // The effective settings for one linted file: built-in defaults, then the nearest settings file (or --config), then the command line.
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { readRegularFile } from '../engine/file-io.js'
 import type { LintSettings, Rule, SeveritySetting } from '../types.js'
 import { findSettings, loadSettingsFile, toLintSettings, type LoadedSettings } from './load.js'
 import { SettingsError, withRuleFlags } from './normalize.js'
@@ -15,6 +15,8 @@ export interface SettingsOverrides {
   balances?: number[]
   /** `--seed` for interpolation-properties. */
   seed?: number
+  /** `--no-inline-config`: ignore inline disable comments. */
+  inlineConfig?: false
   /** `--report-unused-disable-directives`. */
   unusedDirectives?: SeveritySetting
 }
@@ -47,6 +49,7 @@ export class SettingsResolver {
     let settings = toLintSettings(loaded, this.rules)
     settings = withRuleFlags(settings, this.overrides.rules ?? [], this.rules)
     if (this.overrides.balances?.length) settings.shared = { ...settings.shared, balances: [...this.overrides.balances] }
+    if (this.overrides.inlineConfig === false) settings.shared = { ...settings.shared, inlineConfig: false }
     const seeded = settings.rules['interpolation-properties']
     if (this.overrides.seed !== undefined && seeded) {
       settings.rules['interpolation-properties'] = { ...seeded, options: { ...seeded.options, seed: this.overrides.seed } }
@@ -64,8 +67,9 @@ export class SettingsResolver {
   private schema(file: string, from: string | undefined): Promise<Record<string, unknown>> {
     let pending = this.schemas.get(file)
     if (!pending) {
-      pending = readFile(file, 'utf8').then(
-        (text) => {
+      pending = readRegularFile(file).then(
+        (bytes) => {
+          const text = bytes.toString('utf8')
           try {
             const parsed = JSON.parse(text) as unknown
             if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object')
@@ -74,8 +78,10 @@ export class SettingsResolver {
             throw new SettingsError(`${from ?? 'settings'}: schema "${file}" is not a JSON Schema object: ${(error as Error).message}`)
           }
         },
-        (error: NodeJS.ErrnoException) => {
-          throw new SettingsError(`${from ?? 'settings'}: cannot read schema "${file}": ${error.code === 'ENOENT' ? 'no such file' : error.message}`)
+        (error: Error) => {
+          // readRegularFile words it as `cannot read "<file>": why`.
+          const why = error.message.replace(/^cannot read "[^"]*": /, '').replace(/^no such file or directory$/, 'no such file')
+          throw new SettingsError(`${from ?? 'settings'}: cannot read schema "${file}": ${why}`)
         },
       )
       this.schemas.set(file, pending)

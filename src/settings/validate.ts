@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv'
 import validateSettings from '../generated/settings.validate.js'
 import { unescapePointerToken } from '../model/json-pointer.js'
 import type { Rule } from '../types.js'
-import { suggest } from './normalize.js'
+import { suggest } from '../rules/suggest.js'
 
 /** `/rules/stale-override/1/tolerance` -> `rules.stale-override[1].tolerance`. */
 export function dottedPath(pointer: string): string {

@@ -20,6 +20,7 @@ import {
   runAction,
   SUMMARY_LIMIT_BYTES,
 } from '../../src/action/main.js'
+import { BALANCE_HINT } from '../../src/settings/balance.js'
 import { compileSarifSchema } from '../helpers/sarif-schema.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -196,7 +197,7 @@ describe('the Action, run as the runner runs it', () => {
     await writeFile(outputFile, '')
     const balance = await run({ balances: '1018, lots' })
     expect(balance.exitCode).toBe(2)
-    expect(balance.stdout).toBe('::error title=lint-config::balances: "lots": expected a balance in USD, a finite number >= 0 (e.g. 1018 or 1018.50)\n')
+    expect(balance.stdout).toBe(`::error title=lint-config::balances: "lots": ${BALANCE_HINT}\n`)
   })
 
   it('exits 2 on any exception, with one ::error line', async () => {
