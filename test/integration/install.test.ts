@@ -57,6 +57,10 @@ describe("npm install from a release tag, as the README's Install section says",
     expect(tarballBlock).toBe(
       `npm install --save-dev https://github.com/lint-config/lint-config/releases/download/${RELEASE_TAG}/lint-config-${VERSION}.tgz\n`,
     )
+    // Every pin in the README (install, pre-commit rev:, the Action's uses:) names this release, as scripts/release.mjs keeps it.
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8')
+    expect([...new Set(readme.match(/\bv\d+\.\d+\.\d+\b/g))]).toEqual([RELEASE_TAG])
+    expect(readme).toContain(`        uses: lint-config/lint-config@${RELEASE_TAG}\n`)
   })
 
   it('installs, saving the tag in package.json and pinning its commit in package-lock.json', () => {
