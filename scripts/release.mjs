@@ -86,8 +86,8 @@ const major = `v${version.split('.')[0]}`
 
 // ---------- edits ----------
 
-const links = changelog
-  .replace(/^\[Unreleased\]: .*$/m, `[Unreleased]: ${repoUrl}/compare/${tag}...HEAD\n[${version}]: ${previous ? `${repoUrl}/compare/v${previous}...${tag}` : `${repoUrl}/releases/tag/${tag}`}`)
+const versionLink = previous ? `${repoUrl}/compare/v${previous}...${tag}` : `${repoUrl}/releases/tag/${tag}`
+const links = changelog.replace(/^\[Unreleased\]: .*$/m, `[Unreleased]: ${repoUrl}/compare/${tag}...HEAD\n[${version}]: ${versionLink}`)
 write('CHANGELOG.md', links.replace(/^## \[Unreleased\]$/m, `## [Unreleased]\n\n## [${version}] - ${opts.date}`))
 // npm version updates package.json and package-lock.json alike; the first release keeps the version it was developed as.
 run('npm', ['version', version, '--no-git-tag-version', '--allow-same-version'])

@@ -23,7 +23,9 @@ describe('CHANGELOG.md', () => {
     const headings = changelog.match(/^## .*$/gm) ?? []
     expect(headings[0]).toBe('## [Unreleased]')
     const versions = headings.slice(1).map((h) => /^## \[(\d+\.\d+\.\d+[^\]]*)\] - \d{4}-\d{2}-\d{2}$/.exec(h)?.[1] ?? `bad heading: ${h}`)
-    for (const name of ['Unreleased', ...versions]) expect(changelog).toMatch(new RegExp(`^\\[${name.replaceAll('.', '\\.')}\\]: https://github\\.com/lint-config/lint-config/`, 'm'))
+    for (const name of ['Unreleased', ...versions]) {
+      expect(changelog).toMatch(new RegExp(`^\\[${name.replaceAll('.', '\\.')}\\]: https://github\\.com/lint-config/lint-config/`, 'm'))
+    }
     for (const type of changelog.match(/^### .*$/gm) ?? []) expect(CHANGE_TYPES).toContain(type.slice(4))
   })
 

@@ -24,7 +24,8 @@ describe('skipped tests', () => {
   })
 
   it('the skip reporter prints one line per skipped test with its reason, before the summary', () => {
-    const run = spawnSync(process.execPath, [path.join(repo, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'test/skip-fixture/vitest.config.ts', '--root', '.'], {
+    const vitest = path.join(repo, 'node_modules/vitest/vitest.mjs')
+    const run = spawnSync(process.execPath, [vitest, 'run', '--config', 'test/skip-fixture/vitest.config.ts', '--root', '.'], {
       cwd: repo,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', CI: '1' },

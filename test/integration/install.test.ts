@@ -74,7 +74,9 @@ describe("npm install from a release tag, as the README's Install section says",
   it('the installed package is the packed one, with dist/ built by `prepare` during the install', () => {
     const installed = path.join(bot, 'node_modules/lint-config')
     expect(readdirSync(installed).sort()).toEqual(PACKED_TOP_LEVEL)
-    for (const built of ['bin.js', 'cli.cjs', 'cli.cjs.cache', 'index.js', 'action.js']) expect(existsSync(path.join(installed, 'dist', built)), built).toBe(true)
+    for (const built of ['bin.js', 'cli.cjs', 'cli.cjs.cache', 'index.js', 'action.js']) {
+      expect(existsSync(path.join(installed, 'dist', built)), built).toBe(true)
+    }
     // The path the README's Editors section gives for an offline schema modeline.
     expect(existsSync(path.join(installed, 'schemas/config-futures.schema.json'))).toBe(true)
   })
@@ -85,6 +87,7 @@ describe("npm install from a release tag, as the README's Install section says",
     const readmeOutput = readmeBlocks(undefined, 'text')[0]!
     expect(readmeOutput.split('\n')[0]).toBe('fixtures/example/config_futures.yaml')
     // Stylish output, as ESLint's, opens and closes with an empty line, which the README leaves out.
-    expect([lint.status, lint.stderr, lint.stdout]).toEqual([1, '', `\n${readmeOutput.replace('fixtures/example/config_futures.yaml', 'config/config_futures.yaml')}\n`])
+    const expected = `\n${readmeOutput.replace('fixtures/example/config_futures.yaml', 'config/config_futures.yaml')}\n`
+    expect([lint.status, lint.stderr, lint.stdout]).toEqual([1, '', expected])
   })
 })
