@@ -22,6 +22,7 @@ import {
 } from '../../src/action/main.js'
 import { BALANCE_HINT } from '../../src/settings/balance.js'
 import { compileSarifSchema } from '../helpers/sarif-schema.js'
+import { skipAllUnless } from '../helpers/skip.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DOCS = 'https://github.com/lint-config/lint-config/blob/main/docs/rules'
@@ -387,7 +388,8 @@ const RUNNER_SHELLS: Record<string, string[]> = {
   sh: ['sh', '-e'],
 }
 
-describe.skipIf(!bash)('the composite lint step, emulated', () => {
+describe('the composite lint step, emulated', () => {
+  skipAllUnless(bash, 'bash is not installed (the action\'s steps run under bash, as on GitHub\'s runners)')
   it('runs the bundled entry point under bash with the env of action.yml, hyphenated names included', async () => {
     // The action's directory as the runner checks it out: the bundle in dist/, dependencies in node_modules/.
     const actionPath = path.join(tmp, 'action')

@@ -1,6 +1,6 @@
 // fastParse against the slow path (yaml's Parser + Composer with parse.ts's options, then toJS): each construct of the
 // subset, each bail-out reason, scalar resolution against the schema, and every fixture and real corpus version.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -16,11 +16,11 @@ import {
   type FastParsed,
 } from '../../src/engine/fast-parse.js'
 import { locate } from '../../src/engine/locate.js'
+import { CORPUS_ABSENT, CORPUS_DIR, corpusFiles, corpusPresent } from '../helpers/corpus.js'
 import { differences, slowParse } from '../helpers/fast-parse-oracle.js'
+import { skipAllUnless } from '../helpers/skip.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const corpusDir = path.resolve(repo, '../shared/corpus/config_futures')
-const corpusPresent = existsSync(corpusDir)
 
 /** fastParse must accept `text` and agree with the slow path. */
 function expectSame(text: string): FastParsed {
@@ -382,8 +382,9 @@ describe('fastParse on the fixtures', () => {
   }
 })
 
-describe.skipIf(!corpusPresent)('fastParse on every real version in ../shared/corpus/config_futures', () => {
-  const files = corpusPresent ? yamlFiles(corpusDir) : []
+describe('fastParse on every real version in ../shared/corpus/config_futures', () => {
+  skipAllUnless(corpusPresent, CORPUS_ABSENT)
+  const files = corpusFiles().map((f) => path.join(CORPUS_DIR, f))
   it('finds the corpus', () => expect(files.length).toBeGreaterThan(100))
   it.each(files.map((f) => [path.basename(f), f]))('%s', (_name, file) => {
     expectSame(readConfig(file))

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { FileResult } from '../../src/types.js'
 import { resultProblems } from '../robustness/invariants.js'
-import { applyTextMutation, buildProperties, checkLint, cleanup, loadSources, mutate, toYaml } from './properties.js'
+import { CORPUS_ABSENT } from '../helpers/corpus.js'
+import { skipUnless } from '../helpers/skip.js'
+import { applyTextMutation, buildProperties, checkLint, cleanup, CORPUS_PROPERTY, loadSources, mutate, toYaml } from './properties.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const sources = loadSources(repo)
@@ -24,11 +26,14 @@ describe('engine fuzz', () => {
     expect(sources.fixtures.length).toBeGreaterThan(5)
   })
 
-  for (const { name, weight, property } of buildProperties(sources)) {
+  const properties = buildProperties(sources)
+  for (const { name, weight, property } of properties) {
     it(name, async () => {
       await fc.assert(property, { seed, numRuns: Math.max(1, Math.round(BUDGET * weight)), endOnFailure: false })
     })
   }
+  // Without the corpus its property is left out; a test under its name skips and says so instead of vanishing.
+  if (!properties.some((p) => p.name === CORPUS_PROPERTY)) it(CORPUS_PROPERTY, (ctx) => skipUnless(ctx, false, CORPUS_ABSENT))
 })
 
 describe('the fuzz machinery itself', () => {

@@ -37,6 +37,9 @@ function yamlFiles(dir: string): string[] {
     .sort()
 }
 
+/** The name of the property over the real configs, which buildProperties leaves out when the corpus is absent. */
+export const CORPUS_PROPERTY = 'mutated real configs (corpus)'
+
 export function loadSources(repoRoot: string): Sources {
   const read = (file: string): Source => ({ name: path.relative(repoRoot, file), text: readFileSync(file, 'utf8') })
   return {
@@ -481,7 +484,7 @@ export function buildProperties(sources: Sources): FuzzProperty[] {
   ]
   if (sources.corpus.length > 0) {
     props.push({
-      name: 'mutated real configs (corpus)',
+      name: CORPUS_PROPERTY,
       weight: 0.5,
       property: fc.property(fc.constantFrom(...sources.corpus), mutationsArb, (file, mutations) => {
         const { text, bytes } = mutate(file.text, mutations)

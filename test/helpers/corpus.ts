@@ -10,6 +10,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export const CORPUS_DIR = path.resolve(repo, '../shared/corpus/config_futures')
 export const corpusPresent = existsSync(CORPUS_DIR)
+/** Why the corpus tests skip when it is absent (see test/helpers/skip.ts). */
+export const CORPUS_ABSENT = '../shared/corpus/config_futures is absent (the real config versions are read from beside the checkout, never copied)'
 
 /** The versions' file names in date order; none when the corpus is absent. */
 export function corpusFiles(): string[] {

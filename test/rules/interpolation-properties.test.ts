@@ -8,7 +8,8 @@ import { readSizingConfig } from '../../src/model/sizing-config.js'
 import { sizeAt } from '../../src/model/sizing.js'
 import { breakpoints, interpolationProperties, sizeProperties } from '../../src/rules/interpolation-properties.js'
 import { FIXED_LADDER, PERCENT_LADDER, VARIANT_B } from '../helpers/configs.js'
-import { corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { skipAllUnless } from '../helpers/skip.js'
 import { lintRule, runRuleTests } from '../rule-tester.js'
 
 /** small overshoots the fixed top of the ladder: every property but `endpoints` fails. */
@@ -328,7 +329,8 @@ describe('interpolation-properties', () => {
   })
 })
 
-describe.skipIf(!corpusPresent)('interpolation-properties over the corpus', () => {
+describe('interpolation-properties over the corpus', () => {
+  skipAllUnless(corpusPresent, CORPUS_ABSENT)
   const files = corpusFiles()
   const lint = (file: string) => lintCorpusFile(interpolationProperties, file)
 

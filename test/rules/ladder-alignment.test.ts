@@ -1,7 +1,8 @@
 // ladder-alignment: a risk.adaptive_minimums tier that ends where the balance profile of the same name does not.
 import { describe, expect, it } from 'vitest'
 import { ladderAlignment } from '../../src/rules/ladder-alignment.js'
-import { corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { skipAllUnless } from '../helpers/skip.js'
 import { runRuleTests } from '../rule-tester.js'
 
 /** Profiles small (to $1,500) and medium (to $3,000); the minimums' tiers one per line from line 7. */
@@ -41,7 +42,8 @@ runRuleTests(ladderAlignment, {
   ],
 })
 
-describe.skipIf(!corpusPresent)('ladder-alignment over the corpus', () => {
+describe('ladder-alignment over the corpus', () => {
+  skipAllUnless(corpusPresent, CORPUS_ABSENT)
   it('99 versions have medium at $2,300 in the minimums against the profiles\' $3,000', () => {
     const files = corpusFiles()
     const versions = versionsPerMessageId(files, (file) => lintCorpusFile(ladderAlignment, file))

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { profileContinuity } from '../../src/rules/profile-continuity.js'
 import { FIXED_LADDER, PERCENT_LADDER, VARIANT_B } from '../helpers/configs.js'
-import { corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { skipAllUnless } from '../helpers/skip.js'
 import { fixRule, lintRule, runRuleTests } from '../rule-tester.js'
 
 /** Progressive fields and a percent on every profile: auto mode reads it progressive (with a $14 jump at $500). */
@@ -512,7 +513,8 @@ describe('profile-continuity with duplicate keys', () => {
   })
 })
 
-describe.skipIf(!corpusPresent)('profile-continuity over the corpus', () => {
+describe('profile-continuity over the corpus', () => {
+  skipAllUnless(corpusPresent, CORPUS_ABSENT)
   const files = corpusFiles()
   const lint = (file: string) => lintCorpusFile(profileContinuity, file)
 

@@ -7,7 +7,8 @@ import { discontinuities, profileShapes } from '../../src/model/sizing.js'
 import { profileMonotonicity } from '../../src/rules/profile-monotonicity.js'
 import type { Report } from '../../src/types.js'
 import { FIXED_LADDER, PERCENT_LADDER, VARIANT_B } from '../helpers/configs.js'
-import { corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { skipAllUnless } from '../helpers/skip.js'
 import { lintRule, runRuleTests } from '../rule-tester.js'
 
 /** A fixed and a percent size on every profile: auto mode reads fixed (growing), percent mode falls at $500. */
@@ -416,7 +417,8 @@ describe('profile-monotonicity: one finding per real drop', () => {
   })
 })
 
-describe.skipIf(!corpusPresent)('profile-monotonicity over the corpus', () => {
+describe('profile-monotonicity over the corpus', () => {
+  skipAllUnless(corpusPresent, CORPUS_ABSENT)
   const files = corpusFiles()
   const lint = (file: string) => lintCorpusFile(profileMonotonicity, file)
 

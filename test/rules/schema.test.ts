@@ -1,5 +1,5 @@
 // schema: exact findings for every mapped ajv keyword, sizing-mode branch choice, custom schemas, the generated validator and the real corpus.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import fc from 'fast-check'
@@ -10,10 +10,11 @@ import { lintText } from '../../src/engine/lint-text.js'
 import { compileSchema, schemaRule } from '../../src/rules/schema.js'
 import { yamlSyntax } from '../../src/rules/yaml-syntax.js'
 import { defaultSettings } from '../../src/settings/normalize.js'
+import { CORPUS_ABSENT, CORPUS_DIR, corpusFiles, corpusPresent } from '../helpers/corpus.js'
+import { skipAllUnless } from '../helpers/skip.js'
 import { runRuleTests, type ExpectedFinding } from '../rule-tester.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const corpusDir = path.resolve(repo, '../shared/corpus/config_futures')
 
 /** A finding on one line: `at(line, column, endColumn)`. */
 function at(line: number, column: number, endColumn: number): Pick<ExpectedFinding, 'line' | 'column' | 'endLine' | 'endColumn'> {
@@ -710,10 +711,11 @@ const CORPUS_FINDINGS: Record<string, number> = {
   '2026-02-02_f095f7d': 6,
 }
 
-describe.skipIf(!existsSync(corpusDir))('schema: the real corpus', () => {
+describe('schema: the real corpus', () => {
+  skipAllUnless(corpusPresent, CORPUS_ABSENT)
   const rules = { [yamlSyntax.meta.id]: yamlSyntax, [schemaRule.meta.id]: schemaRule }
   const settings = defaultSettings(rules)
-  const files = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.yaml')).sort() : []
+  const files = corpusFiles()
 
   it('holds 112 versions', () => {
     expect(files).toHaveLength(112)
@@ -722,7 +724,7 @@ describe.skipIf(!existsSync(corpusDir))('schema: the real corpus', () => {
   it('reports exactly the pinned real defects, in readable words', () => {
     const counts: Record<string, number> = {}
     for (const file of files) {
-      const result = lintText(readFileSync(path.join(corpusDir, file), 'utf8'), settings, { rules, filePath: file })
+      const result = lintText(readFileSync(path.join(CORPUS_DIR, file), 'utf8'), settings, { rules, filePath: file })
       const mine = result.findings.filter((f) => f.ruleId === 'schema')
       for (const f of mine) expect(f.message).not.toMatch(/\{\{|undefined|NaN|Infinity|must match (a|exactly|"then"|"else")|must pass|schema in anyOf/)
       if (mine.length > 0) counts[file.replace(/\.yaml$/, '')] = mine.length

@@ -7,7 +7,8 @@ import { formatUsd } from '../../src/model/decimal.js'
 import { readSizingConfig } from '../../src/model/sizing-config.js'
 import { balancesWhereSize, intervalContains, sizeAt, symbolSize } from '../../src/model/sizing.js'
 import { sizeCap } from '../../src/rules/size-cap.js'
-import { corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { skipAllUnless } from '../helpers/skip.js'
 import { lintRule, MALFORMED_MESSAGE, runRuleTests } from '../rule-tester.js'
 
 /**
@@ -292,7 +293,8 @@ describe('size-cap decides per symbol as the size at each balance says', () => {
   })
 })
 
-describe.skipIf(!corpusPresent)('size-cap over the corpus', () => {
+describe('size-cap over the corpus', () => {
+  skipAllUnless(corpusPresent, CORPUS_ABSENT)
   const files = corpusFiles()
   const lint = (file: string, balances: number[]) => lintCorpusFile(sizeCap, file, { shared: { balances } })
 

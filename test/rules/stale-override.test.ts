@@ -1,7 +1,8 @@
 // stale-override: overrides ignored at the reference balances, overrides live at no balance, exact live intervals; corpus smoke check.
 import { describe, expect, it } from 'vitest'
 import { staleOverride } from '../../src/rules/stale-override.js'
-import { corpusFiles, corpusPresent, lintCorpusFile } from '../helpers/corpus.js'
+import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile } from '../helpers/corpus.js'
+import { skipAllUnless } from '../helpers/skip.js'
 import { lintRule, MALFORMED_MESSAGE, runRuleTests } from '../rule-tester.js'
 
 /** The seed's Variant-B ladder (lines 1-7); symbol profiles start at line 10. */
@@ -345,7 +346,8 @@ describe('stale-override with duplicate keys', () => {
   })
 })
 
-describe.skipIf(!corpusPresent)('stale-override over the corpus', () => {
+describe('stale-override over the corpus', () => {
+  skipAllUnless(corpusPresent, CORPUS_ABSENT)
   const files = corpusFiles()
   const lint = (file: string, balances: number[]) => lintCorpusFile(staleOverride, file, { shared: { balances } })
   const count = (findings: ReturnType<typeof lint>, messageId: string): number => findings.filter((f) => f.messageId === messageId).length

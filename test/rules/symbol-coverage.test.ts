@@ -1,7 +1,8 @@
 // symbol-coverage: profiles of untraded symbols (at the profile's key), traded symbols without a profile (at the list entry).
 import { describe, expect, it } from 'vitest'
 import { symbolCoverage } from '../../src/rules/symbol-coverage.js'
-import { corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
+import { skipAllUnless } from '../helpers/skip.js'
 import { runRuleTests } from '../rule-tester.js'
 
 /** Symbols on line 2; profiles from line 5, one per line, each key at column 7. */
@@ -98,7 +99,8 @@ runRuleTests(symbolCoverage, {
   ],
 })
 
-describe.skipIf(!corpusPresent)('symbol-coverage over the corpus', () => {
+describe('symbol-coverage over the corpus', () => {
+  skipAllUnless(corpusPresent, CORPUS_ABSENT)
   it('no version profiles an untraded symbol or leaves a traded one out, once it has symbol profiles', () => {
     const files = corpusFiles()
     expect(files).toHaveLength(112)
