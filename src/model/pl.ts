@@ -187,6 +187,65 @@ function innerPoint(iv: Interval): Fraction {
   return iv.lo.add(iv.hi).div(2)
 }
 
+/** Pointwise f + g (f's labels), on the balances both define. */
+export function plAdd(f: Pl, g: Pl): Pl {
+  const out: PlPiece[] = []
+  for (const p of f) {
+    for (const q of g) {
+      const span = intersect(p.interval, q.interval)
+      if (!span) continue
+      const iv = toInterval(span)
+      const defined = p.slope && p.intercept && q.slope && q.intercept
+      out.push(defined ? piece(iv, p.slope!.add(q.slope!), p.intercept!.add(q.intercept!), p.label) : piece(iv, undefined, undefined, p.label ?? q.label))
+    }
+  }
+  return sortPieces(out)
+}
+
+/**
+ * f, except that every piece's part lying in one of `sets` is replaced by `replace(part)`: used where a condition on the
+ * balance (a preimage) switches a step on. `sets` must be sorted and disjoint (as plPreimage returns them).
+ */
+export function plWhere(f: Pl, sets: readonly Interval[], replace: (part: PlPiece) => PlPiece): Pl {
+  if (sets.length === 0) return f
+  const out: PlPiece[] = []
+  for (const p of f) {
+    let rest: Interval[] = [p.interval]
+    for (const set of sets) {
+      const next: Interval[] = []
+      for (const part of rest) {
+        const inside = intersect(part, set)
+        if (!inside) {
+          next.push(part)
+          continue
+        }
+        out.push(replace(piece(toInterval(inside), p.slope, p.intercept, p.label)))
+        next.push(...difference(part, toInterval(inside)))
+      }
+      rest = next
+    }
+    for (const part of rest) out.push(piece(part, p.slope, p.intercept, p.label))
+  }
+  return sortPieces(out)
+}
+
+/** `a` minus `b` where b lies inside a: up to two intervals. */
+function difference(a: Interval, b: Interval): Interval[] {
+  const out: Interval[] = []
+  const c = a.lo.compare(b.lo)
+  if (c < 0 || (c === 0 && a.loClosed && !b.loClosed)) out.push(Object.freeze({ lo: a.lo, loClosed: a.loClosed, hi: b.lo, hiClosed: !b.loClosed }))
+  if (b.hi !== null) {
+    const d = a.hi === null ? 1 : a.hi.compare(b.hi)
+    if (d > 0 || (d === 0 && a.hiClosed && !b.hiClosed)) out.push(Object.freeze({ lo: b.hi, loClosed: !b.hiClosed, hi: a.hi, hiClosed: a.hiClosed }))
+  }
+  return out
+}
+
+/** A piece with a new line (or undefined when `slope`/`intercept` are), same interval. */
+export function withLine(p: PlPiece, slope: Fraction | undefined, intercept: Fraction | undefined, label?: string): PlPiece {
+  return piece(p.interval, slope, intercept, label ?? p.label)
+}
+
 /** Pointwise min(f, g); on a tie f's label wins. */
 export function plMin(f: Pl, g: Pl): Pl {
   return combine(f, g, (a, b) => (b.lt(a) ? 'g' : 'f'))
