@@ -15,7 +15,7 @@ import {
   type MarketState,
   type StrengthTable,
 } from './market.js'
-import { plAffine, plConst, plLabel, plMap, plMax, plMin, plPreimage, plScale, plUndefined, plWhere, withLine, type Pl, type ValueMap } from './pl.js'
+import { plAffine, plConst, plLabel, plMap, plMax, plMin, plPreimage, plScale, plSimplify, plUndefined, plWhere, withLine, type Pl, type ValueMap } from './pl.js'
 import { multiplierOf } from './size-function.js'
 import { readSizingConfig, type Regime, type SizingConfig } from './sizing-config.js'
 
@@ -173,6 +173,27 @@ export function resolveRisk(sem: Semantics, view: RiskParamsView): ResolvedRisk 
   }
 }
 
+const riskCache = new WeakMap<PipelineContext, Map<string, ResolvedRisk>>()
+
+/** resolveRisk for one profile and regime of a context, memoised (every run of the range asks again). */
+export function riskOf(ctx: PipelineContext, profile: string, regime: Regime): ResolvedRisk {
+  let byKey = riskCache.get(ctx)
+  if (!byKey) riskCache.set(ctx, (byKey = new Map()))
+  const key = `${profile}\u0000${regime}`
+  let hit = byKey.get(key)
+  if (!hit) byKey.set(key, (hit = resolveRisk(ctx.sem, ctx.bot.riskParams(profile, regime))))
+  return hit
+}
+
+const leverageTables = new WeakMap<PipelineContext, ReturnType<typeof leverageTable>>()
+
+/** The era's leverage map and clamp for a context, memoised. */
+export function leverageTableOf(ctx: PipelineContext): ReturnType<typeof leverageTable> {
+  let hit = leverageTables.get(ctx)
+  if (!hit) leverageTables.set(ctx, (hit = leverageTable(ctx.sem.leverage, ctx.bot)))
+  return hit
+}
+
 // ---------------------------------------------------------------------------------------------
 // The pipeline for one profile, on one interval of balances
 
@@ -182,6 +203,15 @@ export interface Run {
   readonly symbol: string
   readonly regime: Regime
   readonly market: MarketState
+  /** Leave the regime's `position.base_position_usd` override out (what the bot would trade if it were deleted). */
+  readonly withoutOverride?: boolean
+}
+
+/** A stretch of balances sized with one profile at one leverage. */
+export interface RunPart {
+  readonly profile: BotProfile
+  readonly interval: Interval
+  readonly leverage: Fraction
 }
 
 /** One named step and the function it produced (for explain's trace). */
@@ -320,14 +350,14 @@ function stopLoss(run: Run, regimeView: SymbolRegimeView | undefined): Fraction 
 
 /** The leverage of this run on this profile at balances `iv`, or a reason there is none (config leverage missing). */
 function leverageOf(run: Run, p: BotProfile, iv: Interval): { interval: Interval; leverage: Fraction }[] | string {
-  const { sem, bot, sizing } = run.ctx
+  const { sem, sizing } = run.ctx
   const rule = sem.leverage
   if (rule.kind === 'config') {
     const L = sizing.leverage?.value
     if (!L || !L.gt(0)) return 'scalping.leverage is not set above 0'
     return [{ interval: iv, leverage: L }]
   }
-  const table = leverageTable(rule, bot)
+  const table = leverageTableOf(run.ctx)
   let L = table.map[leverageCategory(rule, run.regime, run.market)]
   if (run.regime === 'ranging' && rule.rangingCap !== undefined && L.gt(rule.rangingCap)) L = q(rule.rangingCap)
   // The caps on the base passed as position_size_usd: a margin in the percent era, the profile's notional base before.
@@ -400,7 +430,7 @@ function subtractAll(from: readonly Interval[], cut: readonly Interval[]): Inter
  * The traded notional (USD) for one symbol, regime and market state, over `domain`: the bot's steps in its order,
  * exact. Pieces labelled `no trade: ...` are where the bot sizes 0. With `trace`, each step's function is recorded.
  */
-export function tradedPl(run: Run, domain: Interval, trace?: TraceStep[]): Pl {
+export function tradedPl(run: Run, domain: Interval, trace?: TraceStep[], parts?: RunPart[]): Pl {
   const { ctx } = run
   const out: Pl[] = []
   for (const region of selectionRegions(ctx.bot.profiles, run.market.selection, ctx.sem.hysteresis, domain)) {
@@ -409,10 +439,13 @@ export function tradedPl(run: Run, domain: Interval, trace?: TraceStep[]): Pl {
       out.push(plUndefined(region.interval, noTradeLabel(levs)))
       continue
     }
-    for (const { interval, leverage } of levs) out.push(profileRun(run, region.profile, interval, leverage, trace))
+    for (const { interval, leverage } of levs) {
+      parts?.push({ profile: region.profile, interval, leverage })
+      out.push(profileRun(run, region.profile, interval, leverage, trace))
+    }
   }
   // No trade is 0 traded: the pieces keep the reason as their label.
-  return out.flat().map((p) => (p.slope ? p : withLine(p, ZERO, ZERO)))
+  return plSimplify(out.flat().map((p) => (p.slope ? p : withLine(p, ZERO, ZERO))))
 }
 
 function profileRun(run: Run, p: BotProfile, iv: Interval, L: Fraction, trace: TraceStep[] | undefined): Pl {
@@ -431,10 +464,10 @@ function profileRun(run: Run, p: BotProfile, iv: Interval, L: Fraction, trace: T
   let s: Pl = note('position_multiplier', plScale(base, multiplierOf(ctx.sizing, run.symbol)))
   const regimeView = bot.symbolRegimes.get(run.symbol)?.get(regime)
   const o = regimeView?.position.basePositionUsd?.value
-  if (o !== undefined) s = note('override', plMap(s, overrideMap(o, sem.override)))
+  if (o !== undefined && !run.withoutOverride) s = note('override', plMap(s, overrideMap(o, sem.override)))
   const lim = limits(run, p, regimeView?.position, base, s, iv)
   if (typeof lim === 'string') return plUndefined(iv, noTradeLabel(lim))
-  const risk = resolveRisk(sem, bot.riskParams(p.name, regime))
+  const risk = riskOf(ctx, p.name, regime)
   // The symbol's `arm` replaces the global regime multiplier (deep merge); without ARM none applies.
   const rm = bot.adaptiveRegimeEnabled ? (regimeView?.armMultiplier ?? bot.regimeMultiplier[regime])?.value : undefined
   if (rm !== undefined) s = note('regime multiplier', plScale(s, rm))
