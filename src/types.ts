@@ -100,6 +100,11 @@ export interface Report<MessageId extends string = string> {
   messageId: MessageId
   data?: Record<string, string | number>
   fix?: (fixer: Fixer) => TextEdit | TextEdit[] | null
+  /**
+   * The finding changes nothing the bot trades (an ignored override where a cap pins the size anyway): the engine
+   * reports it at most as a warning, whatever the rule's severity (severities from money).
+   */
+  moneyNeutral?: true
 }
 
 export interface RuleContext<Options> {
@@ -121,6 +126,11 @@ export interface SharedSettings {
   sizingMode: SizingModeSetting
   /** false (`--no-inline-config`): `# lint-config-disable...` comments are not read. */
   inlineConfig?: boolean
+  /**
+   * Which of the bot's code eras sizes this config: 'auto' (from the config's shape), 'variant-b', 'risk-manager',
+   * 'percent', or a date YYYY-MM-DD (the bot's code at the end of that day). Default 'auto'.
+   */
+  bot?: string
 }
 
 export interface Rule<Options = any, MessageId extends string = string> {

@@ -1,6 +1,7 @@
 // What a subcommand is (options it declares, a run that returns an exit code) and what every subcommand shares: I/O, settings loading, option parsers.
 import { InvalidArgumentError, type Command } from 'commander'
 import { DEFAULT_MAX_BYTES } from '../engine/file-io.js'
+import { checkBotSetting } from '../model/eras.js'
 import { rules } from '../rules/index.js'
 import { BalanceError, parseBalance } from '../settings/balance.js'
 import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js'
@@ -75,6 +76,18 @@ export function integerArgument(min: number) {
     }
     return Number(value)
   }
+}
+
+/** `--bot`: the bot's code era, or a date; a bad one is commander's one-line error. */
+export function botArgument(value: string): string {
+  const problem = checkBotSetting(value)
+  if (problem) throw new InvalidArgumentError(problem)
+  return value
+}
+
+/** The option naming the bot's code era, shared by every command that sizes. */
+export function botOption(command: Command): Command {
+  return command.option('--bot <era>', "which of the bot's code eras sizes the config: auto, variant-b, risk-manager, percent, or a date YYYY-MM-DD", botArgument)
 }
 
 /** The settings-file option every command that loads settings declares. */

@@ -11,7 +11,7 @@ import { parseRuleFlag } from '../settings/normalize.js'
 import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
 import { FORMAT_NAMES, type FormatName } from '../types.js'
-import { balanceArgument, collect, configOption, integerArgument, maxBytesOption, type CliIo, type CommandSpec } from './command.js'
+import { balanceArgument, collect, botOption, configOption, integerArgument, maxBytesOption, type CliIo, type CommandSpec } from './command.js'
 import { formatContext, markdownSizingTables } from './reports.js'
 
 /** One report to produce: a format, written to stdout or to a file. */
@@ -38,6 +38,7 @@ interface LintFlags {
   fixDryRun?: boolean
   maxBytes?: number
   inlineConfig?: boolean
+  bot?: string
 }
 
 /** NO_COLOR / FORCE_COLOR / --color / --no-color / TTY, in the order of precedence chalk and ESLint use. */
@@ -107,6 +108,7 @@ function define(command: Command): void {
     .option('--fix', 'apply the fixes rules offer, in place')
     .option('--fix-dry-run', 'compute fixes without writing them (shown in --format json as "output")')
   maxBytesOption(command)
+  botOption(command)
 }
 
 export const lintCommand: CommandSpec<LintFlags> = {
@@ -125,6 +127,7 @@ export const lintCommand: CommandSpec<LintFlags> = {
       rules: flags.rule,
       balances: flags.balance,
       seed: flags.seed,
+      bot: flags.bot,
       unusedDirectives: flags.reportUnusedDisableDirectives ? 'error' : undefined,
       inlineConfig: flags.inlineConfig === false ? false : undefined,
     })

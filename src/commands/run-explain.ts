@@ -7,7 +7,7 @@ import { parseConfig } from '../engine/parse.js'
 import { rangeOf, interpolate } from '../engine/report.js'
 import { DEFAULT_TARGET } from '../engine/targets.js'
 import { yamlSyntax } from '../rules/yaml-syntax.js'
-import { balanceArgument, collect, configOption, maxBytesOption, type CommandSpec } from './command.js'
+import { balanceArgument, collect, botOption, configOption, maxBytesOption, type CommandSpec } from './command.js'
 import type { SizingTable } from '../model/sizing-table.js'
 
 export const EXPLAIN_FORMATS = ['text', 'markdown', 'json'] as const
@@ -27,6 +27,7 @@ function define(command: Command): void {
     .addOption(new Option('-f, --format <name>', 'text, markdown or json').choices(EXPLAIN_FORMATS).default('text'))
   configOption(command)
   maxBytesOption(command)
+  botOption(command)
 }
 
 export const explainCommand: CommandSpec<ExplainFlags> = {

@@ -77,7 +77,8 @@ export function lintText(source: string, settings: LintSettings, options: LintTe
           findings.push(
             toFinding({
               meta: rule.meta as RuleMeta,
-              severity,
+              // Severities from money: a finding that changes nothing traded is at most a warning.
+              severity: report.moneyNeutral ? 'warn' : severity,
               messageId: report.messageId,
               data: report.data,
               path: report.path,

@@ -1,4 +1,4 @@
-// Market inputs the config does not fix (signal strength, the conflict flag, ATR, the profile the hysteresis holds): states, and what each era derives from them.
+// Market inputs the config does not fix (signal strength, conflict, ATR, the hysteresis hold): states, and what each era derives from them.
 import Fraction from 'fraction.js'
 import { ONE, q, ZERO } from './decimal.js'
 import { LEVERAGE_CATEGORIES, type BotConfig, type BotProfile, type LeverageCategory, type StrengthCategory } from './bot-config.js'

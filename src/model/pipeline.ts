@@ -28,6 +28,7 @@ export interface PipelineContext {
 }
 
 const NINETEEN_TWENTIETHS = new Fraction(19, 20)
+const ALL_VALUES: Span = { lo: null, loClosed: false, hi: null, hiClosed: false }
 
 const contexts = new WeakMap<object, Map<string, PipelineContext>>()
 
@@ -61,13 +62,28 @@ export const LABEL = {
   floor: 'floor',
 } as const
 
-/** A label marking no trade, with the reason the bot's code gives up. */
+/** A label marking no trade, with the reason the bot's code gives up and, after a NUL, the pointer of the key to blame. */
 export function noTradeLabel(reason: string): string {
   return `no trade: ${reason}`
 }
 
+/** `reason` with the pointer of the key it is about, as noTradeLabel carries it. */
+function at(reason: string, path: string): string {
+  return `${reason}\u0000${path}`
+}
+
 export function isNoTrade(label: string | undefined): boolean {
   return label !== undefined && label.startsWith('no trade: ')
+}
+
+/** The reason of a no-trade label, in words. */
+export function noTradeReason(label: string): string {
+  return label.slice('no trade: '.length).split('\u0000')[0]!
+}
+
+/** The pointer of the key a no-trade label blames ('' when none). */
+export function noTradePath(label: string): string {
+  return label.split('\u0000')[1] ?? ''
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,8 +219,11 @@ export interface Run {
   readonly symbol: string
   readonly regime: Regime
   readonly market: MarketState
-  /** Leave the regime's `position.base_position_usd` override out (what the bot would trade if it were deleted). */
-  readonly withoutOverride?: boolean
+  /**
+   * How the regime's `position.base_position_usd` override is taken: by the era's rule (default), left out (what the
+   * bot would trade were it deleted), or always used (what the config asks for, whatever the rule says).
+   */
+  readonly override?: 'rule' | 'skip' | 'force'
 }
 
 /** A stretch of balances sized with one profile at one leverage. */
@@ -224,7 +243,7 @@ export interface TraceStep {
 function basePl(run: Run, p: BotProfile, iv: Interval, leverage: Fraction): Pl | string {
   const { sem } = run.ctx
   if (sem.base === 'percent') {
-    if (!p.maxPositionPercent.value.gt(0)) return 'max_position_percent is not above 0'
+    if (!p.maxPositionPercent.value.gt(0)) return at(`${p.name}'s max_position_percent is not above 0`, p.path)
     return plAffine(iv, p.maxPositionPercent.value.div(HUNDRED).mul(leverage), ZERO, LABEL.designed)
   }
   const fields = p.minBalance && p.sizeAtMin && p.sizeAtMax
@@ -246,8 +265,8 @@ function basePl(run: Run, p: BotProfile, iv: Interval, leverage: Fraction): Pl |
     } else push({ lo: m, loClosed: false, hi: null, hiClosed: false }, ZERO, z)
     return out.flat()
   }
-  if (p.progressive && !fields && sem.strengthDamping) return 'a progressive profile lacks min_balance, size_at_min or size_at_max'
-  if (!p.basePositionUsd.value.gt(0)) return 'base_position_usd is not above 0'
+  if (p.progressive && !fields && sem.strengthDamping) return at(`${p.name} is progressive but lacks min_balance, size_at_min or size_at_max`, p.path)
+  if (!p.basePositionUsd.value.gt(0)) return at(`${p.name}'s base_position_usd is not above 0`, p.path)
   return plConst(iv, p.basePositionUsd.value, LABEL.designed)
 }
 
@@ -277,8 +296,10 @@ function limits(run: Run, p: BotProfile, pos: SymbolRegimeView['position'] | und
   const { sem } = run.ctx
   let min = p.minPositionUsd.value
   const profileMax = p.maxPositionUsd?.value
-  if (profileMax === undefined && sem.strictProfile) return `${p.name} has no max_position_usd`
-  if (sem.strictProfile && (!min.gt(0) || (profileMax !== undefined && !profileMax.gt(0)))) return `${p.name}'s min_position_usd or max_position_usd is not above 0`
+  if (profileMax === undefined && sem.strictProfile) return at(`${p.name} has no max_position_usd`, p.path)
+  if (sem.strictProfile && (!min.gt(0) || (profileMax !== undefined && !profileMax.gt(0)))) {
+    return at(`${p.name}'s min_position_usd or max_position_usd is not above 0`, p.path)
+  }
   // Before 1e7224d a missing cap is twice the profile's base.
   let max: Pl = profileMax === undefined ? plScale(base, new Fraction(2)) : plConst(iv, profileMax)
   const symMin = pos?.minPositionUsd?.value
@@ -303,16 +324,16 @@ function limits(run: Run, p: BotProfile, pos: SymbolRegimeView['position'] | und
       return { min, max: plWhere(max, applies, (part) => withLine(part, ZERO, symMax)) }
     }
     case 'max-or-no-trade':
-      if (symMax.lt(min)) return `the per-symbol max_position_usd ${symMax.toFraction()} is below the floor ${min.toFraction()}`
+      if (symMax.lt(min)) return at(`the per-symbol max_position_usd is below the floor`, pos!.maxPositionUsd!.path)
       return { min, max: symMax.gt(pm) ? plConst(iv, symMax) : max }
     case 'min-or-no-trade': {
       const m = symMax.lt(pm) ? symMax : pm
-      if (m.lt(min)) return `the cap ${m.toFraction()} is below the floor ${min.toFraction()}`
+      if (m.lt(min)) return at(`the cap is below the floor`, pos!.maxPositionUsd!.path)
       return { min, max: plConst(iv, m) }
     }
     case 'min-raised-to-floor': {
       const m = symMax.lt(pm) ? symMax : pm
-      if (sem.strictProfile && !m.gt(0)) return 'the per-symbol max_position_usd is not above 0'
+      if (sem.strictProfile && !m.gt(0)) return at('the per-symbol max_position_usd is not above 0', pos!.maxPositionUsd!.path)
       return { min, max: plConst(iv, m.lt(min) ? min : m) }
     }
   }
@@ -327,12 +348,12 @@ function applyCap(s: Pl, cap: Pl, haircut: boolean, label: string): Pl {
 }
 
 /** min(size, limit) where `limit` (a line in the balance) binds strictly; a bound limit under `floor` means no trade. */
-function marginLimit(size: Pl, limit: Pl, floor: Fraction, label: string): Pl {
+function marginLimit(size: Pl, limit: Pl, floor: Fraction, label: string, floorPath: string): Pl {
   const capped = plMin(size, plLabel(limit, label))
   const below = plPreimage(plLabel(limit, label), { lo: null, loClosed: false, hi: floor, hiClosed: false })
   if (below.length === 0) return capped
   // Only where the limit is what binds does the bot compare it with the floor and give up.
-  return plWhere(capped, below, (part) => (part.label === label ? withLine(part, undefined, undefined, noTradeLabel(`${label} is below the floor`)) : part))
+  return plWhere(capped, below, (part) => (part.label === label ? withLine(part, undefined, undefined, noTradeLabel(at(`the ${label} limit is below the floor`, floorPath))) : part))
 }
 
 /** The SL fraction the risk guards use, or a reason there is none (the bot then trades nothing, or skips risk-based sizing). */
@@ -341,10 +362,10 @@ function stopLoss(run: Run, regimeView: SymbolRegimeView | undefined): Fraction 
   let sl = bot.slPercent?.value
   if (sem.slChain) {
     sl ??= bot.exitSlMinPercent[run.regime]?.value ?? regimeView?.slPercent?.value
-    if (sl === undefined) return 'no stop-loss percent (scalping.sl_percent, exit_params.<regime>.sl_min_percent, or the symbol regime sl_percent)'
+    if (sl === undefined) return at('no stop-loss percent is set (scalping.sl_percent, exit_params.<regime>.sl_min_percent or the symbol regime sl_percent)', '/scalping')
     return sl.div(HUNDRED)
   }
-  if (sl === undefined) return 'scalping.sl_percent is not set'
+  if (sl === undefined) return at('scalping.sl_percent is not set', '/scalping')
   return sem.slAsFractionBelowOne && !sl.gt(1) ? sl : sl.div(HUNDRED)
 }
 
@@ -354,7 +375,7 @@ function leverageOf(run: Run, p: BotProfile, iv: Interval): { interval: Interval
   const rule = sem.leverage
   if (rule.kind === 'config') {
     const L = sizing.leverage?.value
-    if (!L || !L.gt(0)) return 'scalping.leverage is not set above 0'
+    if (!L || !L.gt(0)) return at('scalping.leverage is not set above 0', '/scalping')
     return [{ interval: iv, leverage: L }]
   }
   const table = leverageTableOf(run.ctx)
@@ -456,7 +477,7 @@ function profileRun(run: Run, p: BotProfile, iv: Interval, L: Fraction, trace: T
     return value
   }
   if (sem.strictProfile && (!p.maxPositionPercent.value.gt(0) || !p.maxOpenPositions.value.gt(0))) {
-    return plUndefined(iv, noTradeLabel(`${p.name}'s max_position_percent or max_open_positions is not above 0`))
+    return plUndefined(iv, noTradeLabel(at(`${p.name}'s max_position_percent or max_open_positions is not above 0`, p.path)))
   }
   const base = basePl(run, p, iv, L)
   if (typeof base === 'string') return plUndefined(iv, noTradeLabel(base))
@@ -464,7 +485,10 @@ function profileRun(run: Run, p: BotProfile, iv: Interval, L: Fraction, trace: T
   let s: Pl = note('position_multiplier', plScale(base, multiplierOf(ctx.sizing, run.symbol)))
   const regimeView = bot.symbolRegimes.get(run.symbol)?.get(regime)
   const o = regimeView?.position.basePositionUsd?.value
-  if (o !== undefined && !run.withoutOverride) s = note('override', plMap(s, overrideMap(o, sem.override)))
+  if (o !== undefined && run.override !== 'skip') {
+    const map: ValueMap = run.override === 'force' ? [{ span: ALL_VALUES, slope: ZERO, intercept: o, label: LABEL.override }] : overrideMap(o, sem.override)
+    s = note('override', plMap(s, map))
+  }
   const lim = limits(run, p, regimeView?.position, base, s, iv)
   if (typeof lim === 'string') return plUndefined(iv, noTradeLabel(lim))
   const risk = riskOf(ctx, p.name, regime)
@@ -481,8 +505,8 @@ function profileRun(run: Run, p: BotProfile, iv: Interval, L: Fraction, trace: T
   }
   // Margin limits, in notional terms at leverage L: a margin limit m caps the notional at L x m.
   const line = (k: Fraction): Pl => plAffine(iv, k.mul(L), ZERO)
-  s = note(LABEL.maxMargin, marginLimit(s, line(risk.maxMargin), lim.min, LABEL.maxMargin))
-  if (sem.freeMargin) s = note(LABEL.freeMargin, marginLimit(s, line(ONE), lim.min, LABEL.freeMargin))
+  s = note(LABEL.maxMargin, marginLimit(s, line(risk.maxMargin), lim.min, LABEL.maxMargin, p.path))
+  if (sem.freeMargin) s = note(LABEL.freeMargin, marginLimit(s, line(ONE), lim.min, LABEL.freeMargin, p.path))
   const rc = bot.riskConfig
   if (sem.riskConfig && rc.maxMarginPerTrade !== undefined) {
     const pct = rc.maxMarginPerTrade.value.div(HUNDRED)

@@ -15,7 +15,19 @@ import {
   type MarketState,
   type StrengthThresholds,
 } from './market.js'
-import { isNoTrade, leverageTableOf, riskOf, selectionRegions, tradedPl, type PipelineContext, type Run, type RunPart, type TraceStep } from './pipeline.js'
+import {
+  isNoTrade,
+  leverageTableOf,
+  noTradePath,
+  noTradeReason,
+  riskOf,
+  selectionRegions,
+  tradedPl,
+  type PipelineContext,
+  type Run,
+  type RunPart,
+  type TraceStep,
+} from './pipeline.js'
 import { pieceContaining, plAt, type Pl } from './pl.js'
 import type { Regime } from './sizing-config.js'
 
@@ -32,6 +44,8 @@ export interface TradedPoint {
   readonly binding: string
   /** The bot's reason for trading nothing, when it trades nothing. */
   readonly noTrade?: string
+  /** The pointer of the key that reason is about. */
+  readonly noTradePath?: string
   readonly market: MarketState
 }
 
@@ -48,10 +62,10 @@ export function tradedAt(
   regime: Regime,
   b: Fraction,
   market: MarketState = REFERENCE_MARKET,
-  options: { withoutOverride?: boolean; trace?: TraceStep[] } = {},
+  options: { override?: Run['override']; trace?: TraceStep[] } = {},
 ): TradedPoint {
   const parts: RunPart[] = []
-  const run: Run = { ctx, symbol, regime, market, ...(options.withoutOverride ? { withoutOverride: true } : {}) }
+  const run: Run = { ctx, symbol, regime, market, ...(options.override ? { override: options.override } : {}) }
   const pl = tradedPl(run, point(b), options.trace, parts)
   const piece = pieceContaining(pl, b)
   const part = parts[0]
@@ -64,22 +78,38 @@ export function tradedAt(
     margin: leverage.gt(0) ? notional.div(leverage) : notional,
     leverage,
     profile: part?.profile.name ?? '',
-    binding: label,
-    ...(isNoTrade(label) ? { noTrade: label.slice('no trade: '.length) } : {}),
+    binding: isNoTrade(label) ? 'no trade' : label,
+    ...(isNoTrade(label) ? { noTrade: noTradeReason(label), noTradePath: noTradePath(label) } : {}),
     market,
   })
 }
 
-const curves = new WeakMap<PipelineContext, Map<string, Pl>>()
+const curves = new WeakMap<PipelineContext, Map<string, { traded: Pl; steps: TraceStep[] }>>()
 
 /** The traded notional over every balance for one symbol and regime at the reference market (memoised). */
-export function tradedCurve(ctx: PipelineContext, symbol: string, regime: Regime, market: MarketState = REFERENCE_MARKET): Pl {
+export function tradedCurve(ctx: PipelineContext, symbol: string, regime: Regime, market: MarketState = REFERENCE_MARKET, override: Run['override'] = 'rule'): Pl {
+  return curve(ctx, symbol, regime, market, override).traded
+}
+
+/**
+ * The size one step of the pipeline hands on, over every balance (reference market): 'position_multiplier' is the size
+ * the override is compared with. Undefined where the pipeline stops before that step.
+ */
+export function stepCurve(ctx: PipelineContext, symbol: string, regime: Regime, step: string, market: MarketState = REFERENCE_MARKET): Pl {
+  return curve(ctx, symbol, regime, market, 'rule').steps.filter((s) => s.step === step).flatMap((s) => s.value)
+}
+
+function curve(ctx: PipelineContext, symbol: string, regime: Regime, market: MarketState, override: Run['override']): { traded: Pl; steps: TraceStep[] } {
   let byKey = curves.get(ctx)
   if (!byKey) curves.set(ctx, (byKey = new Map()))
-  const key = `${symbol}\u0000${regime}\u0000${marketKey(market)}`
-  let pl = byKey.get(key)
-  if (!pl) byKey.set(key, (pl = tradedPl({ ctx, symbol, regime, market }, WHOLE_AXIS)))
-  return pl
+  const key = `${symbol}\u0000${regime}\u0000${marketKey(market)}\u0000${override}`
+  let hit = byKey.get(key)
+  if (!hit) {
+    const steps: TraceStep[] = []
+    hit = { traded: tradedPl({ ctx, symbol, regime, market, override }, WHOLE_AXIS, steps), steps }
+    byKey.set(key, hit)
+  }
+  return hit
 }
 
 function marketKey(m: MarketState): string {
@@ -124,7 +154,8 @@ export function marketStates(ctx: PipelineContext, regime: Regime, profiles: rea
   const sem = ctx.sem
   const vol = ctx.bot.volatility(regime)
   const rc = ctx.bot.riskConfig
-  const atrMatters = (sem.volatility && vol.enabled) || (sem.riskConfig && rc.maxMarginPerTrade !== undefined && rc.volatilityFactorEnabled) || sem.leverage.kind === 'adaptive'
+  const dynamicCapAtr = sem.riskConfig && rc.maxMarginPerTrade !== undefined && rc.volatilityFactorEnabled
+  const atrMatters = (sem.volatility && vol.enabled) || dynamicCapAtr || sem.leverage.kind === 'adaptive'
   const atrs: readonly AtrState[] = atrMatters ? ATR_STATES : [REFERENCE_MARKET.atr]
   // The hold matters only where the hysteresis can keep another profile than the balance selects.
   const selections: MarketState['selection'][] = sem.hysteresis && profiles.length > 1 ? ['raw', 'held'] : ['raw']

@@ -10,6 +10,10 @@ import { profileContinuity } from './profile-continuity.js'
 import { profileMonotonicity } from './profile-monotonicity.js'
 import { interpolationProperties } from './interpolation-properties.js'
 import { schemaRule } from './schema.js'
+import { deadKey } from './dead-key.js'
+import { silentDefault } from './silent-default.js'
+import { noTrade } from './no-trade.js'
+import { symbolCap } from './symbol-cap.js'
 
 export const rules: Record<string, Rule> = {
   [yamlSyntax.meta.id]: yamlSyntax,
@@ -22,4 +26,8 @@ export const rules: Record<string, Rule> = {
   [sizeCap.meta.id]: sizeCap,
   [symbolCoverage.meta.id]: symbolCoverage,
   [ladderAlignment.meta.id]: ladderAlignment,
+  [noTrade.meta.id]: noTrade,
+  [symbolCap.meta.id]: symbolCap,
+  [deadKey.meta.id]: deadKey,
+  [silentDefault.meta.id]: silentDefault,
 }

@@ -21,7 +21,8 @@ export const ladderAlignment: Rule<Record<string, never>, LadderAlignmentMessage
   meta: {
     id: 'ladder-alignment',
     description: 'Tiers of other balance ladders (risk.adaptive_minimums) that share a name with a balance profile but end at another balance',
-    defaultSeverity: 'warn',
+    // Off by default: the futures bot never reads risk.adaptive_minimums (only its spot code does); dead-key says so.
+    defaultSeverity: 'off',
     fixable: false,
     schema: { type: 'object', additionalProperties: false },
     defaultOptions: {},

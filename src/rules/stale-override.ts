@@ -1,27 +1,68 @@
-// stale-override: per-regime `base_position_usd` overrides the bot silently ignores, at the reference balances or at every balance.
-import { formatExcessDeviation, formatTolerance, formatUsd, q } from '../model/decimal.js'
-import { readSizingConfig, type OverrideView, type SizingConfig } from '../model/sizing-config.js'
-import { formatIntervals, formatSizeRange, isOverrideLive, overrideEverLive, overrideLiveSet, sizeRange, symbolSize } from '../model/sizing.js'
+// stale-override: per-regime `base_position_usd` overrides the bot's rule of the era ignores, at the reference balances or at every balance.
+import type Fraction from 'fraction.js'
+import { formatExcessDeviation, formatTolerance, formatUsd, HUNDRED, ONE, q } from '../model/decimal.js'
+import { formatIntervals, type Interval } from '../model/interval.js'
+import { pipelineContext, type PipelineContext } from '../model/pipeline.js'
+import { plAt, plPreimage, plRange, type Pl } from '../model/pl.js'
+import { formatSizeRange } from '../model/size-function.js'
+import type { Regime } from '../model/sizing-config.js'
+import { stepCurve, tradedAt, tradedCurve } from '../model/traded.js'
+import type { Report, Rule } from '../types.js'
 import { ruleBalances } from './balances.js'
-import type { Rule } from '../types.js'
 
 export interface StaleOverrideOptions {
   /** Reference balances in USD; when set and non-empty they replace the shared ones (`--balance`, settings `balances`). */
   balances?: number[]
-  /** Tolerance as a ratio (0.5 = 50%); unset means the config's `risk.base.position_override_tolerance_percent / 100`, else 0.5. */
+  /** Tolerance as a ratio (0.5 = 50%); unset means the bot's literal 0.5 (its code never reads a tolerance key). */
   tolerance?: number
 }
 
-export type StaleOverrideMessageId = 'ignoredAt' | 'neverLive'
+export type StaleOverrideMessageId = 'ignoredAt' | 'ignoredBelow' | 'ignoredAbove' | 'neverLive'
 
-function label(o: OverrideView): { symbol: string; regime: string; value: string } {
-  return { symbol: o.symbol, regime: o.regime, value: formatUsd(o.value.value) }
+const BOT_TOLERANCE = q(0.5)
+
+/** The sizes where override `o` is live: [o / (1 + tol), o / (1 - tol)] (symmetric), [o / (1 + tol), o] (asymmetric). */
+function liveSizes(o: Fraction, tol: Fraction, rule: 'symmetric' | 'asymmetric') {
+  const lo = o.div(ONE.add(tol))
+  const hi = rule === 'asymmetric' ? o : tol.lt(1) ? o.div(ONE.sub(tol)) : null
+  return { lo, loClosed: true, hi, hiClosed: hi !== null }
+}
+
+function isLive(o: Fraction, s: Fraction, tol: Fraction, rule: 'symmetric' | 'asymmetric'): boolean {
+  if (!s.gt(0)) return false
+  if (rule === 'asymmetric' && o.lt(s)) return false
+  return !o.sub(s).abs().gt(tol.mul(s))
+}
+
+/** What honouring the override would change: the traded notional with the override always used, against the bot's. */
+function moneyAt(pc: PipelineContext, symbol: string, regime: Regime, b: Fraction): { neutral: boolean; traded: Fraction } {
+  const actual = tradedAt(pc, symbol, regime, b)
+  const asked = tradedAt(pc, symbol, regime, b, undefined, { override: 'force' })
+  return { neutral: actual.notional.equals(asked.notional), traded: actual.notional }
+}
+
+/** The same over every balance: equal curves mean no balance where the override would change a trade. */
+function neutralEverywhere(pc: PipelineContext, symbol: string, regime: Regime): boolean {
+  const a = tradedCurve(pc, symbol, regime)
+  const f = tradedCurve(pc, symbol, regime, undefined, 'force')
+  // Compare at every piece end and inside every piece of either curve: two piecewise-linear functions that agree there agree everywhere.
+  const probes: Fraction[] = []
+  for (const p of [...a, ...f]) {
+    probes.push(p.interval.lo)
+    if (p.interval.hi !== null) probes.push(p.interval.hi, p.interval.lo.add(p.interval.hi).div(2))
+    else probes.push(p.interval.lo.add(1), p.interval.lo.mul(2).add(1))
+  }
+  return probes.every((b) => {
+    const x = plAt(a, b)
+    const y = plAt(f, b)
+    return x === undefined ? y === undefined : y !== undefined && x.equals(y)
+  })
 }
 
 export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> = {
   meta: {
     id: 'stale-override',
-    description: 'Per-regime base_position_usd overrides the bot ignores (more than the tolerance away from the per-symbol size)',
+    description: "Per-regime base_position_usd overrides the bot's rule of the era ignores, with the exact balances where each is live",
     defaultSeverity: 'error',
     fixable: false,
     schema: {
@@ -32,45 +73,74 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
       },
       additionalProperties: false,
     },
-    // No defaults: an unset `balances` falls back to the shared balances, an unset `tolerance` to the config's own.
+    // No defaults: an unset `balances` falls back to the shared balances, an unset `tolerance` to the bot's 0.5.
     defaultOptions: {},
     messages: {
       ignoredAt:
-        '{{symbol}} {{regime}} override {{value}} is ignored at balance {{balance}}: per-symbol size {{size}} deviates {{deviation}} (> {{tolerance}}); it is live only for balances {{live}}',
+        '{{symbol}} {{regime}} override {{value}} is ignored at balance {{balance}}: per-symbol size {{size}} deviates {{deviation}} (> {{tolerance}}); it is live only for balances {{live}}{{money}}',
+      ignoredBelow:
+        '{{symbol}} {{regime}} override {{value}} is ignored at balance {{balance}}: it is below the per-symbol size {{size}}, and the bot uses an override only to raise the size (by at most {{tolerance}}); it is live only for balances {{live}}{{money}}',
+      ignoredAbove:
+        '{{symbol}} {{regime}} override {{value}} is ignored at balance {{balance}}: it is {{deviation}} above the per-symbol size {{size}} (> {{tolerance}}); it is live only for balances {{live}}{{money}}',
       neverLive:
-        '{{symbol}} {{regime}} override {{value}} is never used: it is more than {{tolerance}} away from the per-symbol size at every balance (the size {{range}})',
+        '{{symbol}} {{regime}} override {{value}} is never used: {{why}} at every balance (the size {{range}}){{money}}',
     },
   },
 
   *check(ctx) {
-    const cfg: SizingConfig = readSizingConfig(ctx.data, { mode: ctx.shared.sizingMode })
-    const tol = ctx.options.tolerance !== undefined ? q(ctx.options.tolerance) : cfg.tolerance.value
+    const pc = pipelineContext(ctx.data, ctx.shared.bot ?? 'auto')
+    if (pc.bot.profiles.length === 0) return
+    const rule = pc.sem.override
+    const tol = ctx.options.tolerance !== undefined ? q(ctx.options.tolerance) : BOT_TOLERANCE
     const balances = ruleBalances(ctx.options.balances, ctx.shared.balances)
     const tolerance = formatTolerance(tol)
+    const neutralText = (traded: Fraction): string => `; it changes nothing traded: the bot trades ${formatUsd(traded)} with it or without it`
 
-    for (const symbolView of cfg.symbolProfiles) {
-      const range = sizeRange(cfg, symbolView.symbol)
-      // Nothing defines a size for this symbol at any balance: there is no size to compare an override with.
-      if (!range) continue
-      for (const o of symbolView.overrides) {
-        if (!overrideEverLive(cfg, o.symbol, o.value.value, tol)) {
-          yield { path: o.value.path, messageId: 'neverLive', data: { ...label(o), tolerance, range: formatSizeRange(range) } }
+    for (const [symbol, regimes] of pc.bot.symbolRegimes) {
+      for (const [regime, view] of regimes) {
+        const field = view.position.basePositionUsd
+        if (!field) continue
+        const o = field.value
+        // The size the bot compares the override with: after the symbol's multiplier, at the reference market's leverage.
+        const sized: Pl = stepCurve(pc, symbol, regime, 'position_multiplier')
+        const range = plRange(sized)
+        if (!range) continue
+        const label = { symbol, regime, value: formatUsd(o), tolerance }
+        const live: Interval[] = plPreimage(sized, liveSizes(o, tol, rule))
+        if (live.length === 0) {
+          const neutral = neutralEverywhere(pc, symbol, regime)
+          const why = rule === 'asymmetric' ? `it is below the size, or more than ${tolerance} above it,` : `it is more than ${tolerance} away from the per-symbol size`
+          const report: Report<StaleOverrideMessageId> = {
+            path: field.path,
+            messageId: 'neverLive',
+            data: { ...label, why, range: formatSizeRange(range), money: neutral ? '; honouring it would change no trade' : '' },
+            ...(neutral ? { moneyNeutral: true as const } : {}),
+          }
+          yield report
           continue
         }
-        // The exact live set is only needed to word a finding; most overrides have none.
-        let live: string | undefined
+        let liveText: string | undefined
         for (const b of balances) {
-          const s = symbolSize(cfg, o.symbol, b)
-          if (s === undefined || isOverrideLive(o.value.value, s, tol)) continue
-          const deviation = s.gt(0) ? formatExcessDeviation(o.value.value.sub(s).abs().div(s), tol) : 'without bound'
-          live ??= formatIntervals(overrideLiveSet(cfg, o.symbol, o.value.value, tol))
-          yield {
-            path: o.value.path,
-            messageId: 'ignoredAt',
-            data: { ...label(o), balance: formatUsd(b), size: formatUsd(s), deviation, tolerance, live },
+          const s = plAt(sized, b)
+          if (s === undefined || isLive(o, s, tol, rule)) continue
+          liveText ??= formatIntervals(live)
+          const money = moneyAt(pc, symbol, regime, b)
+          const deviation = s.gt(0) ? formatExcessDeviation(o.sub(s).abs().div(s), tol) : 'without bound'
+          const messageId: StaleOverrideMessageId = rule === 'symmetric' ? 'ignoredAt' : o.lt(s) ? 'ignoredBelow' : 'ignoredAbove'
+          const report: Report<StaleOverrideMessageId> = {
+            path: field.path,
+            messageId,
+            data: { ...label, balance: formatUsd(b), size: formatUsd(s), deviation, live: liveText, money: money.neutral ? neutralText(money.traded) : '' },
+            ...(money.neutral ? { moneyNeutral: true as const } : {}),
           }
+          yield report
         }
       }
     }
   },
+}
+
+/** The tolerance a percentage of the config would mean (for docs and tests): 50 -> 0.5. */
+export function toleranceFromPercent(percent: number): Fraction {
+  return q(percent).div(HUNDRED)
 }

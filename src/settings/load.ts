@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { readRegularFile, UsageError } from '../engine/file-io.js'
+import { checkBotSetting } from '../model/eras.js'
 import type { LintSettings, Rule, SeveritySetting } from '../types.js'
 import { SettingsError, defaultSettings, suggest, toSeverity, type RawSettings, type RuleEntry } from './normalize.js'
 import { settingsErrors } from './validate.js'
@@ -111,6 +112,11 @@ export function toLintSettings(loaded: LoadedSettings | undefined, rules: Record
   }
   if (raw.balances) settings.shared.balances = [...raw.balances]
   if (raw.sizingMode) settings.shared.sizingMode = raw.sizingMode
+  if (raw.bot !== undefined) {
+    const problem = checkBotSetting(raw.bot)
+    if (problem) throw new SettingsError(`bot: ${problem}`)
+    settings.shared.bot = raw.bot
+  }
   return settings
 }
 

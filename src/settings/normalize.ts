@@ -23,6 +23,7 @@ export interface RawSettings {
   rules?: Record<string, RuleEntry>
   balances?: number[]
   sizingMode?: SharedSettings['sizingMode']
+  bot?: string
 }
 
 /** A settings problem: exit 2 with the path of the bad key. */
@@ -38,7 +39,7 @@ export function defaultSettings(rules: Record<string, Rule>): LintSettings {
   for (const [id, rule] of Object.entries(rules)) {
     out[id] = { severity: rule.meta.defaultSeverity, options: { ...(rule.meta.defaultOptions as object) } }
   }
-  return { rules: out, shared: { balances: [], sizingMode: 'auto' } }
+  return { rules: out, shared: { balances: [], sizingMode: 'auto', bot: 'auto' } }
 }
 
 /**

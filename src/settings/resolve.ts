@@ -13,6 +13,8 @@ export interface SettingsOverrides {
   rules?: string[]
   /** `--balance`. */
   balances?: number[]
+  /** `--bot`: the bot's code era (or a date) sizing the config. */
+  bot?: string
   /** `--seed` for interpolation-properties. */
   seed?: number
   /** `--no-inline-config`: ignore inline disable comments. */
@@ -49,6 +51,7 @@ export class SettingsResolver {
     let settings = toLintSettings(loaded, this.rules)
     settings = withRuleFlags(settings, this.overrides.rules ?? [], this.rules)
     if (this.overrides.balances?.length) settings.shared = { ...settings.shared, balances: [...this.overrides.balances] }
+    if (this.overrides.bot !== undefined) settings.shared = { ...settings.shared, bot: this.overrides.bot }
     if (this.overrides.inlineConfig === false) settings.shared = { ...settings.shared, inlineConfig: false }
     const seeded = settings.rules['interpolation-properties']
     if (this.overrides.seed !== undefined && seeded) {

@@ -48,6 +48,12 @@ export function buildSettingsSchema(rules: Record<string, Rule>): Record<string,
         enum: ['auto', 'progressive', 'fixed', 'percent'],
         description: 'Pin the sizing mode of every balance profile instead of detecting it per profile.',
       },
+      bot: {
+        type: 'string',
+        description:
+          "Which of the bot's code eras sizes the config: auto (from the config's shape), variant-b, risk-manager, percent, or a date YYYY-MM-DD (the bot's code at the end of that day).",
+        anyOf: [{ enum: ['auto', 'variant-b', 'risk-manager', 'percent'] }, { pattern: '^\\d{4}-\\d{2}-\\d{2}$' }],
+      },
       schema: { type: 'string', description: 'Path (relative to this file) of a JSON Schema to use instead of the bundled one.' },
       files: {
         type: 'array',
