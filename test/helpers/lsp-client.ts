@@ -1,5 +1,5 @@
 // An LSP client for tests: the real vscode-languageserver-protocol client side, over a child process running the built server.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import {
@@ -60,6 +60,36 @@ export interface LspClient {
   codeActions(uri: string, range: Range, diagnostics?: Diagnostic[], only?: string[]): Promise<CodeAction[]>
   /** shutdown, exit, and the server's exit code. */
   stop(): Promise<number | null>
+}
+
+/** One finding of the CLI's `--format json` (ESLint's LintMessage). */
+export interface EslintMessage {
+  ruleId: string
+  severity: 1 | 2
+  message: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+}
+
+/** The CLI's `--format json` messages for one file, from the same build as the server; settings resolve from the file. */
+export function cliMessages(file: string, args: string[] = []): EslintMessage[] {
+  const run = spawnSync(process.execPath, [bin, '--format', 'json', ...args, file], { cwd: path.dirname(file), encoding: 'utf8' })
+  if (run.stderr !== '' || run.status === 2) throw new Error(`lint-config failed on ${file}: ${run.stderr}`)
+  return (JSON.parse(run.stdout) as { messages: EslintMessage[] }[])[0]!.messages
+}
+
+/** What each CLI message must be as a diagnostic, field by field: 1-based line/column to 0-based line/UTF-16 character. */
+export function expectedDiagnostics(messages: readonly EslintMessage[]): Diagnostic[] {
+  return messages.map((m) => ({
+    range: { start: { line: m.line - 1, character: m.column - 1 }, end: { line: m.endLine - 1, character: m.endColumn - 1 } },
+    severity: m.severity === 2 ? 1 : 2,
+    code: m.ruleId,
+    codeDescription: { href: `https://github.com/lint-config/lint-config/blob/main/docs/rules/${m.ruleId}.md` },
+    source: 'lint-config',
+    message: m.message,
+  }))
 }
 
 export function fileUri(file: string): string {
