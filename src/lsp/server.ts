@@ -178,6 +178,7 @@ export class LintServer {
     if (!state) return
     clearTimeout(state.timer)
     this.states.delete(uri)
+    this.workspace.retain([...this.states.keys()].flatMap((open) => filePathOf(open) ?? []))
     // Editors keep published diagnostics until told otherwise; a closed file shows none, as with ESLint.
     if (state.published) void this.connection.sendDiagnostics({ uri, diagnostics: [] })
   }

@@ -60,6 +60,15 @@ export class WorkspaceSettings {
     this.stamps.clear()
   }
 
+  /**
+   * Keeps what the directories of `files` (the open documents) need and forgets the rest, so a long session that opens
+   * and closes files all over the disk holds settings only for what is open.
+   */
+  retain(files: Iterable<string>): void {
+    const dirs = new Set([...files].map((f) => path.dirname(f)))
+    if ([...this.stamps.keys()].some((dir) => !dirs.has(dir))) this.reset()
+  }
+
   /** Directories cached; for tests that check nothing grows without bound. */
   get size(): number {
     return this.stamps.size
