@@ -147,6 +147,12 @@ describe('sizingHover', () => {
     expect(sizingHover(parseConfig('scalping: {}\n').data, { kind: 'profile', profile: 'small' }, s)).toBeUndefined()
   })
 
+  it("is what the README shows for the example's BTC-USDT trending override at $1,018", () => {
+    const readme = readFileSync(path.join(repo, 'README.md'), 'utf8')
+    const shown = /\n {2}```markdown\n([\s\S]*?)\n {2}```\n/.exec(readme)![1]!.replace(/^ {2}/gm, '')
+    expect(sizingHover(parsed.data, { kind: 'override', symbol: 'BTC-USDT', regime: 'trending' }, settings([1018]))).toBe(shown)
+  })
+
   it('keeps a name with backticks inside its code span', () => {
     const odd = parseConfig(example.replace('    small:', '    "sm`all":')).data
     expect(sizingHover(odd, { kind: 'profile', profile: 'sm`all' }, settings([1018]))!.split('\n')[0]).toBe('**Profile** `` sm`all `` at the reference balances:')
