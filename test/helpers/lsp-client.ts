@@ -62,6 +62,19 @@ export interface LspClient {
   stop(): Promise<number | null>
 }
 
+/**
+ * The hover over `base_position_usd: 42.0` (line 21) of fixtures/lsp/config_futures.yaml, whose settings name the reference
+ * balances $1,018 and $2,500: the same text whichever client asks.
+ */
+export const FIXTURE_OVERRIDE_HOVER = [
+  '**`BTC-USDT` trending override** $42.00 at the reference balances:',
+  '',
+  '- **$1,018.00** (profile `small`, per-symbol size $115.73): ignored, deviates 63.7% (> 50%)',
+  '- **$2,500.00** (profile `small`, per-symbol size $180.00): ignored, deviates 76.7% (> 50%)',
+  '',
+  'Live only for balances up to $780.00.',
+].join('\n')
+
 /** One finding of the CLI's `--format json` (ESLint's LintMessage). */
 export interface EslintMessage {
   ruleId: string

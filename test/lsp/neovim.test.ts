@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bin, cliMessages, repo, type EslintMessage } from '../helpers/lsp-client.js'
+import { bin, cliMessages, FIXTURE_OVERRIDE_HOVER, repo, type EslintMessage } from '../helpers/lsp-client.js'
 
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' })
 const hasNvim = nvim.status === 0
@@ -78,16 +78,7 @@ describe.skipIf(!hasNvim)(hasNvim ? `Neovim (${nvim.stdout.split('\n')[0]}) as t
   })
 
   it('shows the hover text over an override', () => {
-    expect(result.hover).toBe(
-      [
-        '**`BTC-USDT` trending override** $42.00 at the reference balances:',
-        '',
-        '- **$1,018.00** (profile `small`, per-symbol size $115.73): ignored, deviates 63.7% (> 50%)',
-        '- **$2,500.00** (profile `small`, per-symbol size $180.00): ignored, deviates 76.7% (> 50%)',
-        '',
-        'Live only for balances up to $780.00.',
-      ].join('\n'),
-    )
+    expect(result.hover).toBe(FIXTURE_OVERRIDE_HOVER)
   })
 
   it("applies the quick fix; the buffer's findings are then the CLI's for the fixed text", () => {

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver-protocol/node'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bin, cliMessages, expectedDiagnostics, fileUri, repo, startServer, type LspClient } from '../helpers/lsp-client.js'
+import { bin, cliMessages, expectedDiagnostics, fileUri, FIXTURE_OVERRIDE_HOVER, repo, startServer, type LspClient } from '../helpers/lsp-client.js'
 
 const fixture = path.join(repo, 'fixtures/lsp/config_futures.yaml')
 const example = path.join(repo, 'fixtures/example/config_futures.yaml')
@@ -42,6 +42,26 @@ function workspace(name: string, files: Record<string, string>): string {
 
 describe('lint-config lsp over stdio', () => {
   let client: LspClient
+
+  /** `source` copied to config_futures.yaml in a fresh workspace holding `files`, opened, with its first diagnostics. */
+  async function openCopy(name: string, source: string, files: Record<string, string> = {}) {
+    const root = workspace(name, files)
+    const file = path.join(root, 'config_futures.yaml')
+    copyFileSync(source, file)
+    const text = readFileSync(file, 'utf8')
+    const uri = fileUri(file)
+    client.open(uri, text)
+    return { root, file, uri, text, first: await client.diagnostics(uri) }
+  }
+
+  /** Tells the server that `root`'s .lint-config.yaml changed; resolves with the next diagnostics of `uri`. */
+  async function settingsChanged(root: string, uri: string) {
+    const mark = client.published.length
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: fileUri(path.join(root, '.lint-config.yaml')), type: FileChangeType.Changed }],
+    })
+    return client.diagnostics(uri, (p) => client.published.indexOf(p) >= mark)
+  }
   beforeAll(async () => {
     client = await startServer({ cwd: repo, args: ['--stdio'] })
   })
@@ -93,14 +113,7 @@ describe('lint-config lsp over stdio', () => {
     expect(await client.hover(uri, 20, 20)).toEqual({
       contents: {
         kind: 'markdown',
-        value: [
-          '**`BTC-USDT` trending override** $42.00 at the reference balances:',
-          '',
-          '- **$1,018.00** (profile `small`, per-symbol size $115.73): ignored, deviates 63.7% (> 50%)',
-          '- **$2,500.00** (profile `small`, per-symbol size $180.00): ignored, deviates 76.7% (> 50%)',
-          '',
-          'Live only for balances up to $780.00.',
-        ].join('\n'),
+        value: FIXTURE_OVERRIDE_HOVER,
       },
       range: { start: { line: 20, character: 12 }, end: { line: 20, character: 29 } },
     })
@@ -135,13 +148,7 @@ describe('lint-config lsp over stdio', () => {
   })
 
   it('didChange that fixes the finding clears it; the code action applied lints clean with the CLI too', async () => {
-    const root = workspace('fix', {})
-    const file = path.join(root, 'config_futures.yaml')
-    copyFileSync(gap, file)
-    const text = readFileSync(file, 'utf8')
-    const uri = fileUri(file)
-    client.open(uri, text)
-    const first = await client.diagnostics(uri)
+    const { file, uri, text, first } = await openCopy('fix', gap)
     expect(first.diagnostics).toEqual(expectedDiagnostics(cliMessages(file)))
     expect(first.diagnostics.map((d) => d.code)).toEqual(['profile-continuity'])
 
@@ -167,12 +174,7 @@ describe('lint-config lsp over stdio', () => {
   })
 
   it('code actions for a range without findings offer nothing but fix-all, and `only` filters by kind', async () => {
-    const root = workspace('only', {})
-    const file = path.join(root, 'config_futures.yaml')
-    copyFileSync(gap, file)
-    const uri = fileUri(file)
-    client.open(uri, readFileSync(file, 'utf8'))
-    await client.diagnostics(uri)
+    const { uri } = await openCopy('only', gap)
     const top = { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }
     expect((await client.codeActions(uri, top)).map((a) => a.title)).toEqual(['Fix all auto-fixable problems'])
     const finding = { start: { line: 13, character: 20 }, end: { line: 13, character: 20 } }
@@ -218,43 +220,30 @@ describe('lint-config lsp over stdio', () => {
   })
 
   it('re-lints open documents when a settings file changes (workspace/didChangeWatchedFiles)', async () => {
-    const root = workspace('settings', { '.lint-config.yaml': 'balances: [1018]\n' })
-    const file = path.join(root, 'config_futures.yaml')
-    copyFileSync(example, file)
-    const uri = fileUri(file)
-    client.open(uri, readFileSync(file, 'utf8'))
-    const before = await client.diagnostics(uri)
-    expect(before.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual(['108 stale-override', '113 stale-override', '128 stale-override'])
-    const count = client.published.length
+    const { root, file, uri, first } = await openCopy('settings', example, { '.lint-config.yaml': 'balances: [1018]\n' })
+    expect(first.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual(['108 stale-override', '113 stale-override', '128 stale-override'])
     writeFileSync(path.join(root, '.lint-config.yaml'), 'balances: [1018]\nrules:\n  stale-override: [error, { tolerance: 0.7 }]\n')
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-      changes: [{ uri: fileUri(path.join(root, '.lint-config.yaml')), type: FileChangeType.Changed }],
-    })
-    const after = await client.diagnostics(uri, (p) => client.published.indexOf(p) >= count)
+    const after = await settingsChanged(root, uri)
     expect(after.diagnostics).toEqual(expectedDiagnostics(cliMessages(file)))
     // At 70%, BTC's $42 and $38 are live again at $1,018 (the size $122.16 is within 42 / 0.3 and 38 / 0.3); DOGE's $20 is not.
     expect(after.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual(['128 stale-override'])
 
     // A broken settings file: one finding at the top naming it, as the CLI's exit-2 line does; fixed, the findings return.
     writeFileSync(path.join(root, '.lint-config.yaml'), 'rules:\n  stale-overide: error\n')
-    const mark = client.published.length
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(path.join(root, '.lint-config.yaml')), type: FileChangeType.Changed }] })
-    const bad = await client.diagnostics(uri, (p) => client.published.indexOf(p) >= mark)
+    const bad = await settingsChanged(root, uri)
     const cli = spawnSync(process.execPath, [bin, file], { cwd: root, encoding: 'utf8' })
     expect(cli.status).toBe(2)
     expect(bad.diagnostics).toEqual([
       { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'lint-config', message: cli.stderr.trim() },
     ])
+    writeFileSync(path.join(root, '.lint-config.yaml'), 'balances: [1018]\n')
+    expect((await settingsChanged(root, uri)).diagnostics).toEqual(first.diagnostics)
     client.close(uri)
   })
 
   it('a change re-reads settings that changed on disk even without a notification', async () => {
-    const root = workspace('stat', { '.lint-config.yaml': 'balances: [1018]\n' })
-    const file = path.join(root, 'config_futures.yaml')
-    copyFileSync(example, file)
-    const uri = fileUri(file)
-    client.open(uri, readFileSync(file, 'utf8'))
-    expect((await client.diagnostics(uri)).diagnostics).toHaveLength(3)
+    const { root, file, uri, first } = await openCopy('stat', example, { '.lint-config.yaml': 'balances: [1018]\n' })
+    expect(first.diagnostics).toHaveLength(3)
     writeFileSync(path.join(root, '.lint-config.yaml'), 'balances: [600]\n')
     client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }])
     const after = await client.diagnostics(uri, (p) => p.version === 2)
