@@ -207,6 +207,7 @@ export class LintServer {
     }
     const document = this.documents.get(uri)
     if (!document || this.states.get(uri) !== state || generation !== this.generation) return undefined
+    // A change that came during the await scheduled a lint; this one reads the newest text, so that one is not needed.
     clearTimeout(state.timer)
     state.timer = undefined
     state.lastLint = performance.now()
