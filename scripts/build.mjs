@@ -34,15 +34,23 @@ await build({
 
 // The command line: one CommonJS file, which bin.js compiles through vm.Script so V8 can use a code cache
 // (Node 20 has no compile cache for ES modules).
-await build({
+const cjs = {
   ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.cjs',
   format: 'cjs',
   minify: process.env.LINT_CONFIG_NO_MINIFY !== "1",
   define: { ...common.define, 'import.meta.url': '__lcImportMetaUrl' },
   banner: { js: "const __lcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-})
+}
+// The language server stays out of cli.cjs, so a lint never reads, compiles or caches it: the lsp command's
+// `import('../lsp/server.js')` becomes `require('./lsp.cjs')`, a bundle of its own (with its own copy of the engine).
+const lspApart = {
+  name: 'lsp-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/lsp\/server\.js$/ }, () => ({ path: './lsp.cjs', external: true }))
+  },
+}
+await build({ ...cjs, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [lspApart], supported: { 'dynamic-import': false } })
+await build({ ...cjs, entryPoints: ['src/lsp/server.ts'], outfile: 'dist/lsp.cjs' })
 await build({ ...common, entryPoints: ['src/bin.ts'], outfile: 'dist/bin.js', format: 'esm', packages: 'external' })
 await chmod(new URL('../dist/bin.js', import.meta.url), 0o755)
 
