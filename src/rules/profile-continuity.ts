@@ -5,6 +5,7 @@ import type { ProfileView } from '../model/sizing-config.js'
 import { readSizingConfig } from '../model/sizing-config.js'
 import { boundaries, profileShapes } from '../model/sizing.js'
 import type { Report, Rule } from '../types.js'
+import { ladderMoney } from './money.js'
 
 export interface ProfileContinuityOptions {
   /** Largest size jump (USD notional) still taken as continuous. */
@@ -93,7 +94,7 @@ export const profileContinuity: Rule<ProfileContinuityOptions, ProfileContinuity
       sharedThreshold: 'Profiles {{first}} and {{profile}} share threshold {{threshold}}: {{profile}} is never selected',
       sharedThresholdLast:
         'Profiles {{first}} and {{profile}} share threshold {{threshold}}: {{profile}} is selected only because it is the last profile, for every balance above {{threshold}}',
-      sizeJump: 'size jumps by {{jump}} at balance {{at}}: {{left}} ends at {{sizeAt}}, {{right}} starts at {{sizeAbove}}',
+      sizeJump: 'size jumps by {{jump}} at balance {{at}}: {{left}} ends at {{sizeAt}}, {{right}} starts at {{sizeAbove}}{{money}}',
     },
   },
 
@@ -138,7 +139,9 @@ export const profileContinuity: Rule<ProfileContinuityOptions, ProfileContinuity
         }
       }
       if (b.jump && b.sizeAt && b.sizeAbove && (b.touchesProgressive || stepsAll) && b.jump.abs().gt(tolerance)) {
+        const money = ladderMoney(ctx.data, ctx.shared, b.at, 'jump')
         yield {
+          ...(money.neutral ? { moneyNeutral: true as const } : {}),
           path: sizingField(right, b.at, 'above'),
           messageId: 'sizeJump',
           data: {
@@ -148,6 +151,7 @@ export const profileContinuity: Rule<ProfileContinuityOptions, ProfileContinuity
             right: right.name,
             sizeAt: formatUsd(b.sizeAt),
             sizeAbove: formatUsd(b.sizeAbove),
+            money: money.text,
           },
         }
       }

@@ -5,6 +5,7 @@ import type { ProfileView } from '../model/sizing-config.js'
 import { readSizingConfig } from '../model/sizing-config.js'
 import { boundaries, discontinuities, intervalContains, leverageOf, profileShapes, selectProfile } from '../model/sizing.js'
 import type { Report, Rule } from '../types.js'
+import { ladderMoney } from './money.js'
 import { sizingField } from './profile-continuity.js'
 
 export type ProfileMonotonicityMessageId = 'decreasingProfile' | 'decreasingPercent' | 'drop' | 'dropPercent' | 'dropInside'
@@ -33,9 +34,9 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
       decreasingProfile: "{{profile}}'s size falls as the balance grows: size_at_max {{sizeAtMax}} is below size_at_min {{sizeAtMin}}",
       decreasingPercent:
         "{{profile}}'s size falls as the balance grows: max_position_percent {{percent}}% at {{leverage}}x leverage is a negative share of the balance",
-      drop: 'size drops from {{sizeAt}} to {{sizeAbove}} when the balance crosses {{at}} ({{left}} -> {{right}})',
+      drop: 'size drops from {{sizeAt}} to {{sizeAbove}} when the balance crosses {{at}} ({{left}} -> {{right}}){{money}}',
       dropPercent:
-        'margin {{marginAt}} -> {{marginAbove}} at {{leverage}}x when the balance crosses {{at}} (notional {{sizeAt}} -> {{sizeAbove}}; {{left}} {{pctLeft}} -> {{right}} {{pctRight}}): the size drops as the balance grows',
+        'margin {{marginAt}} -> {{marginAbove}} at {{leverage}}x when the balance crosses {{at}} (notional {{sizeAt}} -> {{sizeAbove}}; {{left}} {{pctLeft}} -> {{right}} {{pctRight}}): the size drops as the balance grows{{money}}',
       dropInside: 'size drops from {{before}} to {{after}} at balance {{at}} inside {{profile}}',
     },
   },
@@ -79,9 +80,12 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
       const sizeAt = b.sizeAt!
       const sizeAbove = b.sizeAbove!
       const path = sizingField(right, b.at, 'above')
-      const common = { at: formatUsd(b.at), left: left.name, right: right.name, sizeAt: formatUsd(sizeAt), sizeAbove: formatUsd(sizeAbove) }
+      const money = ladderMoney(ctx.data, ctx.shared, b.at, 'drop')
+      const neutral = money.neutral ? { moneyNeutral: true as const } : {}
+      const common = { at: formatUsd(b.at), left: left.name, right: right.name, sizeAt: formatUsd(sizeAt), sizeAbove: formatUsd(sizeAbove), money: money.text }
       if ((left.mode === 'percent' || right.mode === 'percent') && b.marginAt && b.marginAbove) {
         yield {
+          ...neutral,
           path,
           messageId: 'dropPercent',
           data: {
@@ -94,7 +98,7 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
           },
         }
       } else {
-        yield { path, messageId: 'drop', data: common }
+        yield { ...neutral, path, messageId: 'drop', data: common }
       }
     }
 
