@@ -18,7 +18,7 @@ export async function markdownSizingTables(): Promise<SizingTables> {
   const { sizingTable } = await import('../model/sizing-table.js')
   return (data, settings) => {
     const list = settings.shared.balances
-      .map((balance) => sizingTable(data, balance, { sizingMode: settings.shared.sizingMode }))
+      .map((balance) => sizingTable(data, balance, { sizingMode: settings.shared.sizingMode, bot: settings.shared.bot }))
       .filter((e) => e !== undefined)
     return list.length > 0 ? list : undefined
   }

@@ -18,6 +18,7 @@ interface ExplainFlags {
   format: ExplainFormat
   config?: string
   maxBytes?: number
+  bot?: string
 }
 
 function define(command: Command): void {
@@ -50,10 +51,10 @@ export const explainCommand: CommandSpec<ExplainFlags> = {
       const message = interpolate(yamlSyntax.meta.messages[fatal.messageId], fatal.data)
       throw new UsageError(`cannot explain "${shown}": ${start.line}:${start.column} ${message}`)
     }
-    const settings = await context.settings({ config: flags.config }).forDirectory(path.dirname(target))
+    const settings = await context.settings({ config: flags.config, bot: flags.bot }).forDirectory(path.dirname(target))
     const list: SizingTable[] = []
     for (const balance of flags.balance) {
-      const explanation = sizingTable(parsed.data, balance, { sizingMode: settings.shared.sizingMode })
+      const explanation = sizingTable(parsed.data, balance, { sizingMode: settings.shared.sizingMode, bot: settings.shared.bot, ranges: true })
       if (!explanation) throw new UsageError(`cannot explain "${shown}": it has no usable scalping.balance_profiles`)
       list.push(explanation)
     }

@@ -2,6 +2,8 @@
 import type Fraction from 'fraction.js'
 import { exactText, formatExcessDeviation, formatNumber, formatPercent, formatTolerance, formatUsd, roundScaled } from '../model/decimal.js'
 import type { OverrideExplanation, SizingTable } from '../model/sizing-table.js'
+import { escapeMarkdown } from '../text/escape-markdown.js'
+import { tradedJson, tradedMarkdown, tradedText } from './traded-table.js'
 
 // ---------------------------------------------------------------------------------------------
 // Words shared by the renderers
@@ -24,6 +26,10 @@ function overrideText(o: OverrideExplanation): string {
   const tol = formatTolerance(o.tolerance)
   if (o.applies) return `${head} applies: deviates ${deviationText(o)} (<= ${tol})`
   const where = o.live.length === 0 ? 'never live at any balance' : `live only for balances ${o.liveText}`
+  // The asymmetric rule (risk-manager and percent eras) never lowers the size: say so where that is why.
+  if (o.rule === 'asymmetric' && o.comparedWith && o.value.lt(o.comparedWith)) {
+    return `${head} ignored: below the size ${formatUsd(o.comparedWith)} (an override may only raise it); ${where}`
+  }
   return `${head} ignored: deviates ${deviationText(o)} (> ${tol}); ${where}`
 }
 
@@ -94,16 +100,13 @@ function textBlock(e: SizingTable): string {
     const share = m.share ? ` (${formatPercent(m.share)} of balance)` : ''
     lines.push(`  A ${movePercent(m.move)} adverse move on every position leaves ${formatUsd(m.balanceLeft)}${share}`)
   }
+  lines.push('', ...tradedText(e.traded))
   return lines.join('\n') + '\n'
 }
 
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-/** Config text inside a GitHub-flavoured table: no pipes breaking cells, no raw HTML. */
-function md(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|')
-}
 
 /** GitHub-flavoured Markdown (the Actions job summary): a `###` heading and two tables per explanation. */
 export function renderSizingMarkdown(list: readonly SizingTable[]): string {
@@ -113,7 +116,7 @@ export function renderSizingMarkdown(list: readonly SizingTable[]): string {
 function markdownBlock(e: SizingTable): string {
   const percent = e.maxPositionPercent ? ` (${formatNumber(e.maxPositionPercent)}% of the balance as margin at ${formatNumber(e.leverage)}x)` : ''
   const lines: string[] = [
-    `### Balance ${formatUsd(e.balance)} — profile ${md(e.profile.name)} (${e.profile.mode})`,
+    `### Balance ${formatUsd(e.balance)} — profile ${escapeMarkdown(e.profile.name)} (${e.profile.mode})`,
     '',
     `Base size ${formatUsd(e.baseSize)}${percent}.`,
     '',
@@ -123,13 +126,14 @@ function markdownBlock(e: SizingTable): string {
   for (const s of e.symbols) {
     // Override texts hold only numbers and fixed regime names; names from the config are escaped.
     const overrides = s.overrides.length > 0 ? s.overrides.map(overrideText).join('<br>') : 'none'
-    lines.push(`| ${md(s.symbol)} | ${formatMultiplier(s.multiplier)} | ${formatUsd(s.size)} | ${overrides} |`)
+    lines.push(`| ${escapeMarkdown(s.symbol)} | ${formatMultiplier(s.multiplier)} | ${formatUsd(s.size)} | ${overrides} |`)
   }
   lines.push('', openLine(e), '', '| | Amount | % of balance |', '| --- | ---: | ---: |')
   for (const [label, money, share] of exposureRows(e)) lines.push(`| ${label} | ${money} | ${share} |`)
   for (const m of e.exposure.moves) {
     lines.push(`| Left after a ${movePercent(m.move)} adverse move on every position | ${formatUsd(m.balanceLeft)} | ${shareText(m.share)} |`)
   }
+  lines.push('', ...tradedMarkdown(e.traded))
   return lines.join('\n') + '\n'
 }
 
@@ -193,6 +197,8 @@ export function renderSizingJson(list: readonly SizingTable[]): string {
         applies: o.applies,
         deviationPercent: percentOrNull(o.deviation),
         deviationExact: o.deviation ? exactText(o.deviation) : null,
+        rule: o.rule,
+        comparedWith: o.comparedWith ? money(o.comparedWith) : null,
         live: o.live.map((iv) => ({ from: money(iv.lo), fromInclusive: iv.loClosed, to: iv.hi === null ? null : money(iv.hi), toInclusive: iv.hiClosed })),
         liveText: o.liveText,
       })),
@@ -211,6 +217,7 @@ export function renderSizingJson(list: readonly SizingTable[]): string {
         percentOfBalance: percentOrNull(m.share),
       })),
     },
+    traded: tradedJson(e.traded),
   }))
   return `${JSON.stringify(out, null, 2)}\n`
 }

@@ -2,18 +2,11 @@
 import Fraction from 'fraction.js'
 import { q } from './decimal.js'
 import { readSizingConfig, type ModeSetting, type Regime, type SizingMode } from './sizing-config.js'
-import {
-  balanceAfterMove,
-  exposureAt,
-  formatIntervals,
-  isOverrideLive,
-  leverageOf,
-  overrideLiveSet,
-  selectProfile,
-  sizeAt,
-  symbolSize,
-  type Interval,
-} from './sizing.js'
+import { pipelineContext } from './pipeline.js'
+import { plAt } from './pl.js'
+import { balanceAfterMove, exposureAt, formatIntervals, leverageOf, selectProfile, sizeAt, symbolSize, type Interval } from './sizing.js'
+import { BOT_TOLERANCE, isLiveUnder, overrideView } from './traded-analysis.js'
+import { tradedTable, type TradedTable } from './traded-table.js'
 
 /** One `symbol_profiles.<S>.<regime>.position.base_position_usd` override at the explained balance. */
 export interface OverrideExplanation {
@@ -22,10 +15,14 @@ export interface OverrideExplanation {
   readonly value: Fraction
   /** JSON pointer of the override's scalar. */
   readonly path: string
-  /** The bot uses it at this balance: `|value - size| / size <= tolerance`. */
+  /** The bot uses it at this balance, by its era's rule (symmetric: `|value - size| / size <= tolerance`; asymmetric: also `value >= size`). */
   readonly applies: boolean
+  /** The size the bot compares it with (after the symbol's multiplier, at the reference market's leverage). USD notional. */
+  readonly comparedWith?: Fraction
   /** `|value - size| / size` as a ratio (0.656 = 65.6%); undefined when the size is not positive. */
   readonly deviation?: Fraction
+  /** The era's rule: 'symmetric' (either side, variant-b) or 'asymmetric' (only to raise the size, risk-manager and percent). */
+  readonly rule: 'symmetric' | 'asymmetric'
   /** Tolerance ratio the test used (0.5 = 50%). */
   readonly tolerance: Fraction
   /** Every balance where the override is live (empty: never). */
@@ -86,6 +83,8 @@ export interface SizingTable {
   /** `scalping.symbols`, or when that is absent or empty the symbols of `symbol_profiles`, in YAML order. */
   readonly symbols: readonly SymbolExplanation[]
   readonly exposure: ExposureExplanation
+  /** What the bot's code of the era trades (per symbol and regime, and the account), beside the designed sizes above. */
+  readonly traded: TradedTable
 }
 
 export interface SizingTableOptions {
@@ -93,6 +92,10 @@ export interface SizingTableOptions {
   sizingMode?: ModeSetting
   /** Override tolerance as a ratio (0.5 = 50%); default: the config's own, else 0.5. */
   tolerance?: Fraction | number
+  /** The `bot` setting: which era's code sizes the config (default 'auto'). */
+  bot?: string
+  /** Add the exact range over every market state to each traded cell (slower: explain asks for it). */
+  ranges?: boolean
 }
 
 /** The adverse moves the table shows: 10% and 20% on every position (the seed report's safety check). */
@@ -110,21 +113,26 @@ export function sizingTable(data: unknown, balance: Fraction | number, options: 
   const profile = selectProfile(cfg, b)
   const base = sizeAt(cfg, b)
   if (!profile || !base) return undefined
-  const tol = options.tolerance !== undefined ? toFraction(options.tolerance) : cfg.tolerance.value
+  const tol = options.tolerance !== undefined ? toFraction(options.tolerance) : BOT_TOLERANCE
   const names = cfg.symbols.length > 0 ? cfg.symbols : cfg.symbolProfiles.map((s) => s.symbol)
+  const ctx = pipelineContext(data, options.bot ?? 'auto')
+  const rule = ctx.sem.override
 
   const symbols: SymbolExplanation[] = names.map((symbol) => {
     const view = cfg.symbolProfiles.find((s) => s.symbol === symbol)
     const size = symbolSize(cfg, symbol, b)!
     const overrides = (view?.overrides ?? []).map((o): OverrideExplanation => {
       const value = o.value.value
-      const live = overrideLiveSet(cfg, symbol, value, tol)
+      const { sized, live } = overrideView(ctx, symbol, o.regime, value, tol)
+      const s = plAt(sized, b)
       return {
         regime: o.regime,
         value,
         path: o.value.path,
-        applies: isOverrideLive(value, size, tol),
-        ...(size.gt(0) ? { deviation: value.sub(size).abs().div(size) } : {}),
+        applies: s !== undefined && isLiveUnder(value, s, tol, rule),
+        ...(s !== undefined ? { comparedWith: s } : {}),
+        ...(s !== undefined && s.gt(0) ? { deviation: value.sub(s).abs().div(s) } : {}),
+        rule,
         tolerance: tol,
         live,
         liveText: formatIntervals(live),
@@ -157,6 +165,7 @@ export function sizingTable(data: unknown, balance: Fraction | number, options: 
     tolerance: tol,
     symbols,
     exposure,
+    traded: tradedTable(ctx, names, b, options.ranges === true),
   }
 }
 

@@ -1,10 +1,11 @@
 // Questions the rules ask of the traded curves: where nothing trades, where a cap pins a whole profile, how the size moves at a balance.
-import type Fraction from 'fraction.js'
-import { mergeIntervals, type Interval } from './interval.js'
+import Fraction from 'fraction.js'
+import { ONE } from './decimal.js'
+import { mergeIntervals, type Interval, type Span } from './interval.js'
 import { isNoTrade, LABEL, noTradePath, noTradeReason, selectionRegions, type PipelineContext } from './pipeline.js'
-import { plAt, plLimitAbove, plLimitBelow, plRestrict, pieceAt } from './pl.js'
+import { plAt, plLimitAbove, plLimitBelow, plPreimage, plRestrict, pieceAt, type Pl } from './pl.js'
 import type { Regime } from './sizing-config.js'
-import { tradedCurve } from './traded.js'
+import { stepCurve, tradedCurve } from './traded.js'
 
 /** Balances where the bot trades nothing for one symbol and regime (reference market), by reason. */
 export interface NoTradeStretch {
@@ -88,4 +89,34 @@ export function tradedMovesAt(ctx: PipelineContext, b: Fraction, symbols: readon
 /** The balances at and above `from`. */
 export function fromBalance(from: Fraction): Interval {
   return Object.freeze({ lo: from, loClosed: true, hi: null, hiClosed: false })
+}
+
+/** The bot's literal override tolerance (its code never reads a key for it). */
+export const BOT_TOLERANCE = new Fraction(1, 2)
+
+/** The sizes where override `o` is live under the era's rule: [o / (1 + tol), o / (1 - tol)] (symmetric), [o / (1 + tol), o] (asymmetric). */
+export function liveSizes(o: Fraction, tol: Fraction, rule: 'symmetric' | 'asymmetric'): Span {
+  const lo = o.div(ONE.add(tol))
+  const hi = rule === 'asymmetric' ? o : tol.lt(1) ? o.div(ONE.sub(tol)) : null
+  return { lo, loClosed: true, hi, hiClosed: hi !== null }
+}
+
+/** Whether the era's rule uses override `o` at size `s` (symmetric: |o - s| <= tol s; asymmetric: also o >= s). */
+export function isLiveUnder(o: Fraction, s: Fraction, tol: Fraction, rule: 'symmetric' | 'asymmetric'): boolean {
+  if (!s.gt(0)) return false
+  if (rule === 'asymmetric' && o.lt(s)) return false
+  return !o.sub(s).abs().gt(tol.mul(s))
+}
+
+/** An override as the bot's code sees it: the size it is compared with (reference market) and where it is live. */
+export interface OverrideView {
+  /** The size after the symbol's multiplier, over every balance: what the override is compared with. */
+  readonly sized: Pl
+  /** The balances where the bot uses the override. */
+  readonly live: readonly Interval[]
+}
+
+export function overrideView(ctx: PipelineContext, symbol: string, regime: Regime, o: Fraction, tol: Fraction = BOT_TOLERANCE): OverrideView {
+  const sized = stepCurve(ctx, symbol, regime, 'position_multiplier')
+  return { sized, live: plPreimage(sized, liveSizes(o, tol, ctx.sem.override)) }
 }

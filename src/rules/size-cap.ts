@@ -19,6 +19,11 @@ import { ruleBalances } from './balances.js'
 export interface SizeCapOptions {
   /** Reference balances in USD; when set and non-empty they replace the shared ones (`--balance`, settings `balances`). */
   balances?: number[]
+  /**
+   * Also check futures_modules.max_size_limiter (default false): the bot never reads those keys (its limiter starts
+   * from fixed values and each sizing call overwrites them), so dead-key reports them instead.
+   */
+  limiter?: boolean
 }
 
 export type SizeCapMessageId = 'clippedAt' | 'raisedAt' | 'totalAt' | 'clippedEverywhere' | 'raisedEverywhere' | 'totalEverywhere'
@@ -34,13 +39,13 @@ interface Limit {
 }
 
 /** The per-position limits: each profile's `max_position_usd` / `min_position_usd`, then the limiter's single cap. */
-function positionLimits(cfg: SizingConfig): Limit[] {
+function positionLimits(cfg: SizingConfig, limiter: boolean): Limit[] {
   const out: Limit[] = []
   for (const profile of cfg.profiles) {
     if (profile.maxPositionUsd) out.push({ kind: 'cap', name: `${profile.name}'s max_position_usd`, field: profile.maxPositionUsd, profile })
     if (profile.minPositionUsd) out.push({ kind: 'floor', name: `${profile.name}'s min_position_usd`, field: profile.minPositionUsd, profile })
   }
-  const single = cfg.limiter.maxSingleSizeUsd
+  const single = limiter ? cfg.limiter.maxSingleSizeUsd : undefined
   if (single) out.push({ kind: 'cap', name: 'max_size_limiter.max_single_size_usd', field: single })
   // A limit of zero or less is the schema rule's finding; here it would only repeat it for every symbol.
   return out.filter((limit) => limit.field.value.gt(ZERO))
@@ -148,13 +153,14 @@ function tradedSymbols(cfg: SizingConfig): string[] {
 export const sizeCap: Rule<SizeCapOptions, SizeCapMessageId> = {
   meta: {
     id: 'size-cap',
-    description: 'USD caps and floors (max/min_position_usd, max_size_limiter) that silently replace the designed size, with the balances where they bite',
+    description: "USD caps and floors (a profile's max/min_position_usd) that silently replace the designed size, with the balances where they bite",
     defaultSeverity: 'warn',
     fixable: false,
     schema: {
       type: 'object',
       properties: {
         balances: { type: 'array', items: { type: 'number', minimum: 0 } },
+        limiter: { type: 'boolean', description: 'Also check futures_modules.max_size_limiter, which the bot never reads (default false).' },
       },
       additionalProperties: false,
     },
@@ -189,7 +195,7 @@ export const sizeCap: Rule<SizeCapOptions, SizeCapMessageId> = {
       return { symbol, mult, multNumber: mult.valueOf() }
     })
 
-    for (const limit of positionLimits(cfg)) {
+    for (const limit of positionLimits(cfg, ctx.options.limiter === true)) {
       const baseRange = scaledSizeRange(cfg, ONE, limit.profile)
       if (!baseRange) continue
       const p = plan(limit, baseRange, refs)
@@ -211,7 +217,7 @@ export const sizeCap: Rule<SizeCapOptions, SizeCapMessageId> = {
       }
     }
 
-    const total = cfg.limiter.maxTotalSizeUsd
+    const total = ctx.options.limiter === true ? cfg.limiter.maxTotalSizeUsd : undefined
     if (!total || !total.value.gt(ZERO) || symbols.length === 0) return
     // Every position open at once: the base size times the sum of the symbols' multipliers.
     const sumMult = symbols.reduce((acc, symbol) => acc.add(multiplierOf(cfg, symbol)), ZERO)

@@ -1,12 +1,13 @@
 // stale-override: per-regime `base_position_usd` overrides the bot's rule of the era ignores, at the reference balances or at every balance.
 import type Fraction from 'fraction.js'
-import { formatExcessDeviation, formatTolerance, formatUsd, HUNDRED, ONE, q } from '../model/decimal.js'
-import { formatIntervals, type Interval } from '../model/interval.js'
+import { formatExcessDeviation, formatTolerance, formatUsd, HUNDRED, q } from '../model/decimal.js'
+import { formatIntervals } from '../model/interval.js'
 import { pipelineContext, type PipelineContext } from '../model/pipeline.js'
-import { plAt, plPreimage, plRange, type Pl } from '../model/pl.js'
+import { plAt, plRange } from '../model/pl.js'
 import { formatSizeRange } from '../model/size-function.js'
 import type { Regime } from '../model/sizing-config.js'
-import { stepCurve, tradedAt, tradedCurve } from '../model/traded.js'
+import { BOT_TOLERANCE, isLiveUnder, overrideView } from '../model/traded-analysis.js'
+import { tradedAt, tradedCurve } from '../model/traded.js'
 import type { Report, Rule } from '../types.js'
 import { ruleBalances } from './balances.js'
 
@@ -18,21 +19,6 @@ export interface StaleOverrideOptions {
 }
 
 export type StaleOverrideMessageId = 'ignoredAt' | 'ignoredBelow' | 'ignoredAbove' | 'neverLive'
-
-const BOT_TOLERANCE = q(0.5)
-
-/** The sizes where override `o` is live: [o / (1 + tol), o / (1 - tol)] (symmetric), [o / (1 + tol), o] (asymmetric). */
-function liveSizes(o: Fraction, tol: Fraction, rule: 'symmetric' | 'asymmetric') {
-  const lo = o.div(ONE.add(tol))
-  const hi = rule === 'asymmetric' ? o : tol.lt(1) ? o.div(ONE.sub(tol)) : null
-  return { lo, loClosed: true, hi, hiClosed: hi !== null }
-}
-
-function isLive(o: Fraction, s: Fraction, tol: Fraction, rule: 'symmetric' | 'asymmetric'): boolean {
-  if (!s.gt(0)) return false
-  if (rule === 'asymmetric' && o.lt(s)) return false
-  return !o.sub(s).abs().gt(tol.mul(s))
-}
 
 /** What honouring the override would change: the traded notional with the override always used, against the bot's. */
 function moneyAt(pc: PipelineContext, symbol: string, regime: Regime, b: Fraction): { neutral: boolean; traded: Fraction } {
@@ -102,11 +88,10 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
         if (!field) continue
         const o = field.value
         // The size the bot compares the override with: after the symbol's multiplier, at the reference market's leverage.
-        const sized: Pl = stepCurve(pc, symbol, regime, 'position_multiplier')
+        const { sized, live } = overrideView(pc, symbol, regime, o, tol)
         const range = plRange(sized)
         if (!range) continue
         const label = { symbol, regime, value: formatUsd(o), tolerance }
-        const live: Interval[] = plPreimage(sized, liveSizes(o, tol, rule))
         if (live.length === 0) {
           const neutral = neutralEverywhere(pc, symbol, regime)
           const why = rule === 'asymmetric' ? `it is below the size, or more than ${tolerance} above it,` : `it is more than ${tolerance} away from the per-symbol size`
@@ -122,7 +107,7 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
         let liveText: string | undefined
         for (const b of balances) {
           const s = plAt(sized, b)
-          if (s === undefined || isLive(o, s, tol, rule)) continue
+          if (s === undefined || isLiveUnder(o, s, tol, rule)) continue
           liveText ??= formatIntervals(live)
           const money = moneyAt(pc, symbol, regime, b)
           const deviation = s.gt(0) ? formatExcessDeviation(o.sub(s).abs().div(s), tol) : 'without bound'
