@@ -132,14 +132,16 @@ export const deadKey: Rule<Record<string, never>, DeadKeyMessageId> = {
     const { semantics } = chooseEra(ctx.data, ctx.shared.bot ?? 'auto')
     const era = semantics.era
     const seen = new Set<string>()
-    for (const dead of DEAD_KEYS) {
+    // Blocks before the keys inside them, so that a dead block's keys fold into its finding.
+    for (const dead of [...DEAD_KEYS].sort((a, b) => a.path.length - b.path.length)) {
       if (dead.when && !dead.when(semantics, ctx.data)) continue
       for (const keys of matches(ctx.data, dead.path)) {
         if (dead.path.includes('max_balance') && keys[2] === 'large') continue
         const targets = dead.each ? [...matches(keys.reduce<unknown>((n, k) => own(n, k), ctx.data), ['*'])].map((sub) => [...keys, ...sub]) : [keys]
         for (const target of targets) {
           const path = pointer(target)
-          if (seen.has(path)) continue
+          // A key under a block already reported dead is part of that finding.
+          if ([...seen].some((done) => path === done || path.startsWith(`${done}/`))) continue
           seen.add(path)
           const report: Report<DeadKeyMessageId> = { path, on: 'key', messageId: dead.messageId, data: { key: dotted(target), era, why: dead.why } }
           yield report

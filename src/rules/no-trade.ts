@@ -30,6 +30,12 @@ function defaultFrom(data: unknown, ctx: ReturnType<typeof pipelineContext>): Fr
   return typeof floor === 'number' && Number.isFinite(floor) && floor > 0 ? q(floor) : new Fraction(0)
 }
 
+/** "at balances from $500.00", "at any balance". */
+function balancesText(ivs: readonly Interval[]): string {
+  const text = formatIntervals(ivs)
+  return text.startsWith('at ') ? text : `at balances ${text}`
+}
+
 export const noTrade: Rule<NoTradeOptions, NoTradeMessageId> = {
   meta: {
     id: 'no-trade',
@@ -43,7 +49,7 @@ export const noTrade: Rule<NoTradeOptions, NoTradeMessageId> = {
     },
     defaultOptions: {},
     messages: {
-      noTrade: 'The bot trades nothing for {{who}} at balances {{where}}: {{reason}} (the {{era}} code gives up and sizes 0)',
+      noTrade: 'The bot trades nothing for {{who}} {{where}}: {{reason}} (the {{era}} code gives up and sizes 0)',
     },
   },
 
@@ -71,7 +77,7 @@ export const noTrade: Rule<NoTradeOptions, NoTradeMessageId> = {
         path: cause.path,
         on: 'key',
         messageId: 'noTrade',
-        data: { who: listOf(who), where: formatIntervals(mergeIntervals(cause.intervals)), reason: cause.reason, era: pc.sem.era },
+        data: { who: listOf(who), where: balancesText(mergeIntervals(cause.intervals)), reason: cause.reason, era: pc.sem.era },
       }
     }
   },
