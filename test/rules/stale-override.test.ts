@@ -5,9 +5,10 @@ import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile } from '../he
 import { skipAllUnless } from '../helpers/skip.js'
 import { lintRule, MALFORMED_MESSAGE, runRuleTests } from '../rule-tester.js'
 
-/** The seed's Variant-B ladder (lines 1-7); symbol profiles start at line 10. */
+/** The seed's Variant-B ladder (lines 1-8), with the stop-loss the bot needs to size at all; symbol profiles start at line 11. */
 const LADDER = `scalping:
   leverage: 5
+  sl_percent: 1.2
   balance_profiles:
     micro: { threshold: 500.0, min_balance: 100.0, size_at_min: 30.0, size_at_max: 50.0, progressive: true }
     small: { threshold: 1500.0, min_balance: 500.0, size_at_min: 50.0, size_at_max: 150.0, progressive: true }
@@ -17,7 +18,7 @@ const LADDER = `scalping:
     symbol_profiles:
 `
 
-/** BTC-USDT at 1.2x with one trending override of `value`, on line 14, columns 32 to 32 + value.length. */
+/** BTC-USDT at 1.2x with one trending override of `value`, on line 15, columns 32 to 32 + value.length. */
 const btc = (value: string, tail = ''): string => `${LADDER}      BTC-USDT:
         position_multiplier: 1.2
         trending:
@@ -26,7 +27,7 @@ const btc = (value: string, tail = ''): string => `${LADDER}      BTC-USDT:
 ${tail}`
 
 const BTC_42 = btc('42.0')
-const at14 = { path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd', line: 14, column: 32, endLine: 14, endColumn: 36 }
+const at14 = { path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd', line: 15, column: 32, endLine: 15, endColumn: 36 }
 
 /** Without `progressive: true` this profile is fixed ($60) in auto mode; pinned progressive it interpolates $50-$150. */
 const PINNABLE = `scalping:
@@ -41,6 +42,8 @@ const PINNABLE = `scalping:
             base_position_usd: 42.0
 `
 
+const sol12 = { path: '/scalping/adaptive_regime/symbol_profiles/SOL-USDT/choppy/position/base_position_usd', line: 12, column: 32, endLine: 12, endColumn: 36 }
+
 const ignored42 = (balance: string, size: string, deviation: string): string =>
   `BTC-USDT trending override $42.00 is ignored at balance ${balance}: per-symbol size ${size} deviates ${deviation} (> 50%); it is live only for balances up to $700.00`
 
@@ -51,7 +54,17 @@ runRuleTests(staleOverride, {
     { name: 'live at exactly $700.00: deviation exactly 50% is inclusive', yaml: BTC_42, shared: { balances: [700] } },
     { name: 'options.balances replace the shared ones', yaml: BTC_42, options: { balances: [650] }, shared: { balances: [1018] } },
     { name: 'a wider tolerance option keeps it live', yaml: BTC_42, options: { tolerance: 0.7 }, shared: { balances: [1018] } },
+    {
+      name: "the config's position_override_tolerance_percent is not read: the bot's literal 0.5 keeps it live at $450",
+      yaml: btc('42.0', 'risk:\n  base:\n    position_override_tolerance_percent: 25.0\n'),
+      shared: { balances: [400, 450] },
+    },
     { name: 'auto mode reads the same profile as fixed ($60), where the override is live', yaml: PINNABLE, shared: { balances: [1018] } },
+    {
+      name: "sizingMode pins only the designed table: the bot's code reads this profile as fixed (no progressive flag), where the override is live",
+      yaml: PINNABLE,
+      shared: { balances: [1018], sizingMode: 'progressive' },
+    },
     { name: 'no overrides at all', yaml: `${LADDER}      BTC-USDT:\n        position_multiplier: 1.2\n`, shared: { balances: [1018] } },
     { name: 'no profiles: nothing to size, nothing to report', yaml: 'scalping:\n  adaptive_regime:\n    symbol_profiles:\n      BTC-USDT:\n        trending:\n          position:\n            base_position_usd: 5.0\n', shared: { balances: [1018] } },
     { name: 'an override that is not a number is left to the schema rule', yaml: btc('"42.0"'), shared: { balances: [1018] } },
@@ -63,6 +76,19 @@ runRuleTests(staleOverride, {
       shared: { balances: [1018] },
       findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 }],
       output: null,
+    },
+    {
+      name: 'severity from money: where a cap holds the size anyway, the ignored override changes nothing traded and is a warning that says so',
+      yaml: btc('42.0\n            max_position_usd: 30.0'),
+      shared: { balances: [1018] },
+      findings: [
+        {
+          messageId: 'ignoredAt',
+          message: `${ignored42('$1,018.00', '$122.16', '65.6%')}; it changes nothing traded: the bot trades $30.00 with it or without it`,
+          severity: 'warn',
+          ...at14,
+        },
+      ],
     },
     {
       name: 'ignored at $700.01, one cent above the live interval',
@@ -84,7 +110,7 @@ runRuleTests(staleOverride, {
       yaml: BTC_42,
       options: { balances: [650, 1018] },
       shared: { balances: [650] },
-      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 }],
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), severity: 'error', ...at14 }],
     },
     {
       name: 'an empty options.balances falls back to the shared balances',
@@ -102,9 +128,9 @@ runRuleTests(staleOverride, {
           message:
             'BTC-USDT trending override $5.00 is never used: it is more than 50% away from the per-symbol size at every balance (the size runs from $36.00 to $360.00)',
           path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd',
-          line: 14,
+          line: 15,
           column: 32,
-          endLine: 14,
+          endLine: 15,
           endColumn: 35,
         },
       ],
@@ -118,30 +144,18 @@ runRuleTests(staleOverride, {
           messageId: 'neverLive',
           message:
             'BTC-USDT trending override $1,000.00 is never used: it is more than 50% away from the per-symbol size at every balance (the size runs from $36.00 to $360.00)',
-          line: 14,
+          line: 15,
           column: 32,
-          endLine: 14,
+          endLine: 15,
           endColumn: 38,
           path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd',
         },
       ],
     },
     {
-      name: 'tolerance from the config (25%)',
-      yaml: btc('42.0', 'risk:\n  base:\n    position_override_tolerance_percent: 25.0\n'),
-      shared: { balances: [400, 450] },
-      findings: [
-        {
-          messageId: 'ignoredAt',
-          message:
-            'BTC-USDT trending override $42.00 is ignored at balance $450.00: per-symbol size $57.00 deviates 26.3% (> 25%); it is live only for balances up to $433.33',
-          ...at14,
-        },
-      ],
-    },
-    {
-      name: 'tolerance from the config printed without needless decimals (37.5%)',
-      yaml: btc('42.0', 'risk:\n  base:\n    position_override_tolerance_percent: 37.5\n'),
+      name: 'a tolerance option printed without needless decimals (37.5%)',
+      yaml: BTC_42,
+      options: { tolerance: 0.375 },
       shared: { balances: [1018] },
       findings: [
         {
@@ -169,10 +183,10 @@ runRuleTests(staleOverride, {
           messageId: 'ignoredAt',
           message:
             'BTC-USDT trending override $60.00 is ignored at balance $1,018.00: per-symbol size $122.16 deviates 50.9% (> 0%); it is live only for balances at exactly $500.00',
-          line: 14,
+          line: 15,
           column: 32,
           path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd',
-          endLine: 14,
+          endLine: 15,
           endColumn: 36,
         },
       ],
@@ -181,6 +195,7 @@ runRuleTests(staleOverride, {
       name: 'live on two separate intervals around a size drop',
       yaml: `scalping:
   leverage: 5
+  sl_percent: 1.2
   balance_profiles:
     micro: { threshold: 500.0, base_position_usd: 100.0 }
     small: { threshold: 1000.0, base_position_usd: 40.0 }
@@ -198,21 +213,21 @@ runRuleTests(staleOverride, {
           messageId: 'ignoredAt',
           message:
             'ETH-USDT ranging override $100.00 is ignored at balance $700.00: per-symbol size $40.00 deviates 150.0% (> 50%); it is live only for balances up to $500.00 and above $1,000.00',
-          line: 12,
+          line: 13,
           column: 32,
-          endLine: 12,
+          endLine: 13,
           endColumn: 37,
           path: '/scalping/adaptive_regime/symbol_profiles/ETH-USDT/ranging/position/base_position_usd',
         },
       ],
     },
     {
-      name: 'percent mode: size = balance * max_position_percent / 100 * leverage',
+      name: 'percent era: the size is balance x max_position_percent / 100 x the leverage a default signal gets (choppy: 5x); an override may only raise it',
       yaml: `scalping:
-  leverage: 5
+  sl_percent: 1.2
   balance_profiles:
-    micro: { threshold: 500.0, max_position_percent: 10.0 }
-    large: { threshold: 999999.0, max_position_percent: 5.0 }
+    micro: { threshold: 500.0, max_position_percent: 10.0, max_position_usd: 400.0 }
+    large: { threshold: 999999.0, max_position_percent: 5.0, max_position_usd: 4000.0 }
   adaptive_regime:
     symbol_profiles:
       SOL-USDT:
@@ -221,34 +236,33 @@ runRuleTests(staleOverride, {
           position:
             base_position_usd: 45.0
 `,
-      shared: { balances: [0, 150, 1018] },
+      shared: { balances: [0, 80, 150, 1018] },
       findings: [
         {
-          messageId: 'ignoredAt',
+          messageId: 'ignoredAbove',
           message:
-            'SOL-USDT choppy override $45.00 is ignored at balance $0.00: per-symbol size $0.00 deviates without bound (> 50%); it is live only for balances from $66.67 to $200.00',
-          line: 12,
-          column: 32,
-          path: '/scalping/adaptive_regime/symbol_profiles/SOL-USDT/choppy/position/base_position_usd',
-          endLine: 12,
-          endColumn: 36,
+            'SOL-USDT choppy override $45.00 is ignored at balance $0.00: it is without bound above the per-symbol size $0.00 (> 50%); it is live only for balances from $66.67 to $100.00',
+          ...sol12,
         },
         {
-          messageId: 'ignoredAt',
+          messageId: 'ignoredBelow',
           message:
-            'SOL-USDT choppy override $45.00 is ignored at balance $1,018.00: per-symbol size $229.05 deviates 80.4% (> 50%); it is live only for balances from $66.67 to $200.00',
-          line: 12,
-          column: 32,
-          path: '/scalping/adaptive_regime/symbol_profiles/SOL-USDT/choppy/position/base_position_usd',
-          endLine: 12,
-          endColumn: 36,
+            'SOL-USDT choppy override $45.00 is ignored at balance $150.00: it is below the per-symbol size $67.50, and the bot uses an override only to raise the size (by at most 50%); it is live only for balances from $66.67 to $100.00',
+          ...sol12,
+        },
+        {
+          messageId: 'ignoredBelow',
+          message:
+            'SOL-USDT choppy override $45.00 is ignored at balance $1,018.00: it is below the per-symbol size $229.05, and the bot uses an override only to raise the size (by at most 50%); it is live only for balances from $66.67 to $100.00',
+          ...sol12,
         },
       ],
     },
     {
-      name: 'never live where a fixed size steps up into percent sizing: the size range is unbounded above',
+      name: "never live on a mixed ladder: the variant-b code sizes a profile without size keys at the Pydantic default base $50",
       yaml: `scalping:
   leverage: 5
+  sl_percent: 1.2
   balance_profiles:
     micro: { threshold: 500.0, base_position_usd: 18.75 }
     large: { threshold: 999999.0, max_position_percent: 10.0 }
@@ -263,10 +277,10 @@ runRuleTests(staleOverride, {
         {
           messageId: 'neverLive',
           message:
-            'XRP-USDT choppy override $5.00 is never used: it is more than 50% away from the per-symbol size at every balance (the size runs from $18.75 upwards)',
-          line: 11,
+            'XRP-USDT choppy override $5.00 is never used: it is more than 50% away from the per-symbol size at every balance (the size runs from $18.75 to $50.00)',
+          line: 12,
           column: 32,
-          endLine: 11,
+          endLine: 12,
           endColumn: 35,
           path: '/scalping/adaptive_regime/symbol_profiles/XRP-USDT/choppy/position/base_position_usd',
         },
@@ -290,9 +304,9 @@ runRuleTests(staleOverride, {
           messageId: 'ignoredAt',
           message:
             'ETH-USDT trending override $110.00 is ignored at balance $650.00: per-symbol size $65.00 deviates 69.2% (> 50%); it is live only for balances from $733.33 to $4,400.00',
-          line: 13,
+          line: 14,
           column: 32,
-          endLine: 13,
+          endLine: 14,
           endColumn: 37,
           path: '/scalping/adaptive_regime/symbol_profiles/ETH-USDT/trending/position/base_position_usd',
         },
@@ -300,28 +314,11 @@ runRuleTests(staleOverride, {
           messageId: 'ignoredAt',
           message:
             'DOGE-USDT choppy override $20.00 is ignored at balance $650.00: per-symbol size $52.00 deviates 61.5% (> 50%); it is live only for balances up to $500.00',
-          line: 18,
+          line: 19,
           column: 32,
-          endLine: 18,
+          endLine: 19,
           endColumn: 36,
           path: '/scalping/adaptive_regime/symbol_profiles/DOGE-USDT/choppy/position/base_position_usd',
-        },
-      ],
-    },
-    {
-      name: 'the sizing mode pinned in the shared settings',
-      yaml: PINNABLE,
-      shared: { balances: [1018], sizingMode: 'progressive' },
-      findings: [
-        {
-          messageId: 'ignoredAt',
-          message:
-            'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $101.80 deviates 58.7% (> 50%); it is live only for balances up to $840.00',
-          line: 10,
-          column: 32,
-          path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd',
-          endLine: 10,
-          endColumn: 36,
         },
       ],
     },
@@ -339,8 +336,8 @@ describe('stale-override with duplicate keys', () => {
 `
     const result = lintRule(staleOverride, yaml, { shared: { balances: [1018] } })
     expect(result.findings.map((f) => [f.ruleId, f.messageId, f.range.start.line, f.range.start.column, f.range.end.line, f.range.end.column])).toEqual([
-      ['yaml-syntax', 'duplicateKey', 15, 13, 15, 30],
-      ['stale-override', 'ignoredAt', 15, 32, 15, 36],
+      ['yaml-syntax', 'duplicateKey', 16, 13, 16, 30],
+      ['stale-override', 'ignoredAt', 16, 32, 16, 36],
     ])
     expect(result.findings[1]!.message).toBe(ignored42('$1,018.00', '$122.16', '65.6%'))
   })
@@ -362,15 +359,16 @@ describe('stale-override over the corpus', () => {
     }
   })
 
-  it('the newest version (percent sizing): no never-live override, all 13 ignored at $1,018', () => {
+  it('the newest version (percent era): no never-live override, all 13 below the size at $1,018, live only at a few dollars', () => {
     const newest = files[files.length - 1]!
     expect(newest).toBe('2026-03-03_1e11d27.yaml')
     expect(count(lint(newest, []), 'neverLive')).toBe(0)
     const at1018 = lint(newest, [1018])
     expect(count(at1018, 'neverLive')).toBe(0)
-    expect(count(at1018, 'ignoredAt')).toBe(13)
+    expect(count(at1018, 'ignoredBelow')).toBe(13)
+    // At the reference market a trending signal gets 15x: BTC's size is 1,018 x 15% x 15 x 1.6.
     expect(at1018[0]!.message).toBe(
-      'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $1,221.60 deviates 96.6% (> 50%); it is live only for balances from $14.00 to $42.00',
+      'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: it is below the per-symbol size $3,664.80, and the bot uses an override only to raise the size (by at most 50%); it is live only for balances from $7.00 to $10.50',
     )
   })
 
