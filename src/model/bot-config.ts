@@ -118,6 +118,8 @@ export interface BotConfig {
     /** `volatility_factor_enabled` (default true): the ATR shrinks the dynamic cap. */
     readonly volatilityFactorEnabled: boolean
   }
+  /** The pointer of `scalping.leverage` when the key is there (whatever its value), else of `scalping`. */
+  readonly leveragePath: string
   /** `scalping.adaptive_regime.enabled` (default true): without it no regime multiplier applies. */
   readonly adaptiveRegimeEnabled: boolean
   /** `scalping.sl_percent` (the SL the risk-based sizing uses first). */
@@ -322,6 +324,7 @@ function read(data: unknown): BotConfig {
       volatilityFactorEnabled: own(rc, 'volatility_factor_enabled') === undefined || truthy(rc, 'volatility_factor_enabled'),
     }),
     adaptiveRegimeEnabled: own(regimeBlock, 'enabled') === undefined || truthy(regimeBlock, 'enabled'),
+    leveragePath: own(scalping, 'leverage') === undefined ? '/scalping' : '/scalping/leverage',
     ...optional('slPercent', num(scalping, 'sl_percent', '/scalping')),
     exitSlMinPercent: Object.freeze(exitSlMinPercent),
     ...optional('riskMaxOpenPositions', num(risk, 'max_open_positions', '/risk')),

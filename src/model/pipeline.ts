@@ -375,7 +375,7 @@ function leverageOf(run: Run, p: BotProfile, iv: Interval): { interval: Interval
   const rule = sem.leverage
   if (rule.kind === 'config') {
     const L = sizing.leverage?.value
-    if (!L || !L.gt(0)) return at('scalping.leverage is not set above 0', '/scalping')
+    if (!L || !L.gt(0)) return at('scalping.leverage is not set to a number above 0', run.ctx.bot.leveragePath)
     return [{ interval: iv, leverage: L }]
   }
   const table = leverageTableOf(run.ctx)

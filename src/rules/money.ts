@@ -4,6 +4,7 @@ import { formatUsd } from '../model/decimal.js'
 import { pipelineContext } from '../model/pipeline.js'
 import { REGIMES } from '../model/sizing-config.js'
 import { tradedMovesAt } from '../model/traded-analysis.js'
+import { tradedAt } from '../model/traded.js'
 import type { SharedSettings } from '../types.js'
 
 /** The `money` placeholder of a ladder finding, and whether it is money-neutral (then at most a warning). */
@@ -22,8 +23,10 @@ export function ladderMoney(data: unknown, shared: SharedSettings, at: Fraction,
   if (symbols.length === 0 || pc.bot.profiles.length === 0) return { text: '', neutral: false }
   if (tradedMovesAt(pc, at, symbols, REGIMES, direction)) return { text: '', neutral: false }
   const what = direction === 'drop' ? 'drop' : 'jump'
+  const nothing = symbols.every((s) => REGIMES.every((r) => !tradedAt(pc, s, r, at).notional.gt(0)))
+  const why = nothing ? 'the bot trades nothing on either side (no-trade says why)' : 'a cap or a margin limit holds the size'
   return {
-    text: `; no trade ${what}s there: for every symbol and regime the bot (the ${pc.sem.era} code) trades the same just above ${formatUsd(at)} as at it, a cap or a margin limit holding the size`,
+    text: `; no trade ${what}s there: for every symbol and regime the bot (the ${pc.sem.era} code) trades the same just above ${formatUsd(at)} as at it: ${why}`,
     neutral: true,
   }
 }

@@ -9,7 +9,7 @@ import { listOf } from '../text/plural.js'
 import type { Rule } from '../types.js'
 
 export interface NoTradeOptions {
-  /** Balances below this (USD) are not checked; default: the lowest profile's min_balance, else risk.base.min_balance_usd, else 0. */
+  /** Balances below this (USD) are not checked; default: the lowest profile's min_balance, else risk.base.min_balance_usd, else $20 (the bot's fallback). */
   fromBalance?: number
 }
 
@@ -27,7 +27,8 @@ function defaultFrom(data: unknown, ctx: ReturnType<typeof pipelineContext>): Fr
   const mins = ctx.bot.profiles.map((p) => p.minBalance?.value).filter((v): v is Fraction => v !== undefined)
   if (mins.length > 0) return mins.reduce((a, b) => (b.lt(a) ? b : a))
   const floor = own(own(own(data, 'risk'), 'base'), 'min_balance_usd')
-  return typeof floor === 'number' && Number.isFinite(floor) && floor > 0 ? q(floor) : new Fraction(0)
+  // The bot's own fallback min_balance_usd is $20: no account is traded below it.
+  return typeof floor === 'number' && Number.isFinite(floor) && floor > 0 ? q(floor) : new Fraction(20)
 }
 
 /** "at balances from $500.00", "at any balance". */

@@ -26,6 +26,10 @@ function has(node: unknown, key: string): boolean {
   return v !== undefined && v !== null
 }
 
+function truthy(v: unknown): boolean {
+  return v === true || (typeof v === 'number' && v !== 0) || (typeof v === 'string' && v !== '')
+}
+
 function positiveNumber(node: unknown, key: string): boolean {
   const v = own(node, key)
   return typeof v === 'number' && Number.isFinite(v) && v > 0
@@ -73,7 +77,8 @@ export const silentDefault: Rule<Record<string, never>, SilentDefaultMessageId> 
       if (sem.base === 'percent' && !has(p, 'max_position_percent')) {
         yield report('max_position_percent', `${PROFILE_DEFAULTS.max_position_percent}%`, 'every position is that share of the balance as margin')
       }
-      const progressive = own(p, 'progressive') === true && ['min_balance', 'size_at_min', 'size_at_max'].every((k) => has(p, k))
+      // `if progressive:` in the bot: any truthy value.
+      const progressive = truthy(own(p, 'progressive')) && ['min_balance', 'size_at_min', 'size_at_max'].every((k) => has(p, k))
       if (sem.base === 'profile' && !progressive && !has(p, 'base_position_usd')) {
         yield report('base_position_usd', formatUsd(PROFILE_DEFAULTS.base_position_usd), 'the size of every position it opens')
       }

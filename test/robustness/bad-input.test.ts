@@ -374,7 +374,7 @@ describe('__proto__, constructor and prototype keys', () => {
         'neverLive',
         12,
         42,
-        '__proto__ trending override $1.00 is never used: it is more than 50% away from the per-symbol size at every balance (the size runs from $36.00 to $180.00)',
+        '__proto__ trending override $1.00 is never used: it is more than 50% away from the per-symbol size at every balance (the size runs from $36.00 to $180.00); honouring it would change no trade',
       ],
     ])
     clean()
@@ -421,7 +421,7 @@ describe('.nan, .inf and numbers at the edge of a double', () => {
       'drop',
       5,
       68,
-      'size drops from $150.00 to $30.00 when the balance crosses $1,500.00 (small -> micro)',
+      'size drops from $150.00 to $30.00 when the balance crosses $1,500.00 (small -> micro); no trade drops there: for every symbol and regime the bot (the variant-b code) trades the same just above $1,500.00 as at it: the bot trades nothing on either side (no-trade says why)',
     ])
   })
   it('10^30 as an integer: read (approximately, as a double), printed without an exponent', () => {

@@ -12,7 +12,17 @@ export interface CliRun {
   stderr: string
 }
 
-export const settings: LintSettings = defaultSettings(rules)
+/**
+ * Every rule at its default, but the ones that advise on what a config leaves out or what the bot's code of the era
+ * does with it (no-trade, silent-default, dead-key, symbol-cap): the catalogue's inputs are small configs that
+ * vary one value, and it pins what the parse, schema and ladder rules make of that value. Those rules have their
+ * own tests, and the fuzz run lints with every rule on.
+ */
+export const settings: LintSettings = ((): LintSettings => {
+  const s = defaultSettings(rules)
+  for (const id of ['no-trade', 'silent-default', 'dead-key', 'symbol-cap']) s.rules[id] = { severity: 'off', options: {} }
+  return s
+})()
 
 /** Words that only a bug puts into a message (an unset value, a failed number, an object or a template printed raw). */
 export const FORBIDDEN = ['NaN', 'Infinity', 'undefined', '[object Object]', '{{'] as const

@@ -41,7 +41,7 @@ runRuleTests(noTrade, {
       findings: [
         {
           messageId: 'noTrade',
-          message: 'The bot trades nothing for BTC-USDT and ETH-USDT at balances from $500.00: scalping.leverage is not set above 0 (the variant-b code gives up and sizes 0)',
+          message: 'The bot trades nothing for BTC-USDT and ETH-USDT at balances from $500.00: scalping.leverage is not set to a number above 0 (the variant-b code gives up and sizes 0)',
           ...atScalping,
         },
       ],
