@@ -26,6 +26,7 @@ function overrideText(o: OverrideExplanation): string {
   const tol = formatTolerance(o.tolerance)
   if (o.applies) return `${head} applies: deviates ${deviationText(o)} (<= ${tol})`
   const where = o.live.length === 0 ? 'never live at any balance' : `live only for balances ${o.liveText}`
+  if (o.noTrade !== undefined) return `${head} not used: no trade here (${o.noTrade}); ${where}`
   // The asymmetric rule (risk-manager and percent eras) never lowers the size: say so where that is why.
   if (o.rule === 'asymmetric' && o.comparedWith && o.value.lt(o.comparedWith)) {
     return `${head} ignored: below the size ${formatUsd(o.comparedWith)} (an override may only raise it); ${where}`
@@ -170,6 +171,8 @@ function percentOrNull(x: Fraction | undefined): number | null {
  *   symbols: [{ symbol, multiplier: exact text, size: {usd, exact},
  *               overrides: [{ regime, value: {usd, exact}, path, applies,
  *                             deviationPercent: number | null, deviationExact: string | null,
+ *                             rule: 'symmetric' | 'asymmetric', comparedWith: {usd, exact} | null,
+ *                             noTrade: string | null (why the bot never compares it here),
  *                             live: [{ from: {usd, exact}, fromInclusive, to: {usd, exact} | null, toInclusive }],
  *                             liveText }] }],
  *   exposure: { positions, notional: {usd, exact}, notionalPercent,
@@ -199,6 +202,7 @@ export function renderSizingJson(list: readonly SizingTable[]): string {
         deviationExact: o.deviation ? exactText(o.deviation) : null,
         rule: o.rule,
         comparedWith: o.comparedWith ? money(o.comparedWith) : null,
+        noTrade: o.noTrade ?? null,
         live: o.live.map((iv) => ({ from: money(iv.lo), fromInclusive: iv.loClosed, to: iv.hi === null ? null : money(iv.hi), toInclusive: iv.hiClosed })),
         liveText: o.liveText,
       })),

@@ -42,15 +42,12 @@ export function tradedText(t: TradedTable): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)) + 2)
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('').trimEnd()
   const lines = [eraLine(t), `at ${t.reference}:`, '', line(header), ...body.map(line)]
-  if (withRanges) {
-    lines.push('', 'The range is exact over every signal strength, conflict, ATR and hysteresis state; its ends come from:')
-    for (const r of t.rows) {
-      for (const c of r.cells) {
-        if (!c.range || c.range.lo.notional.equals(c.range.hi.notional)) continue
-        lines.push(`  ${r.symbol} ${c.regime}: lowest with ${c.range.loWhy}; highest with ${c.range.hiWhy}`)
-      }
-    }
-  }
+  const ends = t.rows.flatMap((r) =>
+    r.cells.flatMap((c) =>
+      c.range && !c.range.lo.notional.equals(c.range.hi.notional) ? [`  ${r.symbol} ${c.regime}: lowest with ${c.range.loWhy}; highest with ${c.range.hiWhy}`] : [],
+    ),
+  )
+  if (ends.length > 0) lines.push('', 'The range is exact over every signal strength, conflict, ATR and hysteresis state; its ends come from:', ...ends)
   lines.push('', 'With the allowed positions open, the largest first:')
   const ex = t.exposure.map((x) => [x.regime, `${x.open.length} of ${x.allowed} allowed`, `${formatUsd(x.notional)} (${share(x.notionalShare)})`, `${formatUsd(x.margin)} (${share(x.marginShare)})`, `${formatUsd(x.reserve)} (${share(x.reserveShare)})`, moves(x)])
   const exHeader = ['Regime', 'Positions', 'Notional', 'Margin', 'Reserve', 'After a 10% / 20% adverse move']
@@ -75,7 +72,14 @@ export function tradedMarkdown(t: TradedTable): string[] {
   ]
   for (const r of t.rows) {
     for (const c of r.cells) {
-      const cells = [escapeMarkdown(r.symbol), c.regime, formatUsd(c.reference.notional), `${formatNumber(c.reference.leverage)}x`, escapeMarkdown(c.reference.profile), escapeMarkdown(binding(c.reference))]
+      const cells = [
+        escapeMarkdown(r.symbol),
+        c.regime,
+        formatUsd(c.reference.notional),
+        `${formatNumber(c.reference.leverage)}x`,
+        escapeMarkdown(c.reference.profile),
+        escapeMarkdown(binding(c.reference)),
+      ]
       if (withRanges) cells.push(rangeText(c))
       lines.push(`| ${cells.join(' | ')} |`)
     }
@@ -134,7 +138,11 @@ export function tradedJson(t: TradedTable): Record<string, unknown> {
       marginPercent: percent(x.marginShare),
       reserve: money(x.reserve),
       reservePercent: percent(x.reserveShare),
-      adverseMoves: x.moves.map((m) => ({ movePercent: Number(formatTolerance(m.move).replace('%', '')), balanceLeft: money(m.balanceLeft), percentOfBalance: percent(m.share) })),
+      adverseMoves: x.moves.map((m) => ({
+        movePercent: Number(formatTolerance(m.move).replace('%', '')),
+        balanceLeft: money(m.balanceLeft),
+        percentOfBalance: percent(m.share),
+      })),
     })),
   }
 }

@@ -25,6 +25,8 @@ export interface OverrideExplanation {
   readonly rule: 'symmetric' | 'asymmetric'
   /** Tolerance ratio the test used (0.5 = 50%). */
   readonly tolerance: Fraction
+  /** Why the bot trades nothing for this symbol and regime at this balance, so the override is never compared. */
+  readonly noTrade?: string
   /** Every balance where the override is live (empty: never). */
   readonly live: readonly Interval[]
   /** `live` in words, amounts to the cent ("up to $700.00"; "no balance" when empty). */
@@ -117,6 +119,9 @@ export function sizingTable(data: unknown, balance: Fraction | number, options: 
   const names = cfg.symbols.length > 0 ? cfg.symbols : cfg.symbolProfiles.map((s) => s.symbol)
   const ctx = pipelineContext(data, options.bot ?? 'auto')
   const rule = ctx.sem.override
+  const traded = tradedTable(ctx, names, b, options.ranges === true)
+  const noTradeOf = (symbol: string, regime: Regime): string | undefined =>
+    traded.rows.find((r) => r.symbol === symbol)?.cells.find((c) => c.regime === regime)?.reference.noTrade
 
   const symbols: SymbolExplanation[] = names.map((symbol) => {
     const view = cfg.symbolProfiles.find((s) => s.symbol === symbol)
@@ -132,6 +137,7 @@ export function sizingTable(data: unknown, balance: Fraction | number, options: 
         applies: s !== undefined && isLiveUnder(value, s, tol, rule),
         ...(s !== undefined ? { comparedWith: s } : {}),
         ...(s !== undefined && s.gt(0) ? { deviation: value.sub(s).abs().div(s) } : {}),
+        ...(s === undefined ? { noTrade: noTradeOf(symbol, o.regime) ?? 'the pipeline stops before the override' } : {}),
         rule,
         tolerance: tol,
         live,
@@ -165,7 +171,7 @@ export function sizingTable(data: unknown, balance: Fraction | number, options: 
     tolerance: tol,
     symbols,
     exposure,
-    traded: tradedTable(ctx, names, b, options.ranges === true),
+    traded,
   }
 }
 

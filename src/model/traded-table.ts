@@ -1,4 +1,4 @@
-// What the bot trades at one balance, as data for explain: per symbol and regime (reference market and exact range), and the account with the allowed positions open.
+// What the bot trades at one balance, as data for explain: per symbol and regime (reference and range), and the account with its positions open.
 import Fraction from 'fraction.js'
 import { ONE, ZERO } from './decimal.js'
 import type { PipelineContext } from './pipeline.js'

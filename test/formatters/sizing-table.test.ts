@@ -55,6 +55,13 @@ const PERCENT = `scalping:
 
 const dataOf = (yaml: string): unknown => parseConfig(yaml).data
 const at = (yaml: string, ...balances: number[]): Explanation[] => balances.map((b) => explain(dataOf(yaml), b)!)
+/** The designed side of a rendered text or Markdown block list: everything before each block's traded side. */
+const designed = (rendered: string): string => rendered.split(/\nWhat the bot trades[^]*?(?=\n(?:Balance |### Balance )|$)/).join('')
+const designedText = (list: Explanation[]): string => designed(renderExplainText(list))
+const designedMarkdown = (list: Explanation[]): string => designed(renderExplainMarkdown(list))
+/** The JSON of `list` without each block's traded side. */
+const designedJson = (list: Explanation[]): unknown =>
+  (JSON.parse(renderExplainJson(list)) as Record<string, unknown>[]).map(({ traded: _traded, ...rest }) => rest)
 
 describe('explain: the worked example (seed config at $1,018)', () => {
   it('keeps exact values in the data', () => {
@@ -73,7 +80,7 @@ describe('explain: the worked example (seed config at $1,018)', () => {
   })
 
   it('renders text', () => {
-    expect(renderExplainText(at(SEED, 1018))).toBe(`Balance $1,018.00: profile small (progressive), base size $101.80
+    expect(designedText(at(SEED, 1018))).toBe(`Balance $1,018.00: profile small (progressive), base size $101.80
 
 Symbol     Multiplier  Size     Overrides
 BTC-USDT   1.2x        $122.16  trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00
@@ -92,7 +99,7 @@ With all 5 positions open at 5x leverage:
   })
 
   it('renders Markdown for the job summary', () => {
-    expect(renderExplainMarkdown(at(SEED, 1018))).toBe(`### Balance $1,018.00 — profile small (progressive)
+    expect(designedMarkdown(at(SEED, 1018))).toBe(`### Balance $1,018.00 — profile small (progressive)
 
 Base size $101.80.
 
@@ -140,6 +147,9 @@ With all 5 positions open at 5x leverage:
                 applies: false,
                 deviationPercent: 65.6,
                 deviationExact: '334/509',
+                rule: 'symmetric',
+                comparedWith: size(122.16),
+                noTrade: null,
                 live: [{ from: size(0), fromInclusive: true, to: size(700), toInclusive: true }],
                 liveText: 'up to $700.00',
               },
@@ -165,8 +175,10 @@ With all 5 positions open at 5x leverage:
         },
       },
     ]
+    expect(designedJson(at(SEED, 1018))).toEqual(expected)
     // The exact string: key order, two-space indentation and the final newline are part of the format.
-    expect(renderExplainJson(at(SEED, 1018))).toBe(`${JSON.stringify(expected, null, 2)}\n`)
+    expect(JSON.stringify(designedJson(at(SEED, 1018)), null, 2)).toBe(JSON.stringify(expected, null, 2))
+    expect(renderExplainJson(at(SEED, 1018)).endsWith('}\n]\n')).toBe(true)
     expect(renderExplainJson(at(SEED, 1018)).split('\n').slice(0, 12).join('\n')).toBe(`[
   {
     "balance": {
@@ -181,9 +193,46 @@ With all 5 positions open at 5x leverage:
     "baseSize": {`)
   })
 
+  it('the seed config sets no scalping.sl_percent, so the bot trades nothing; with a stop-loss it trades the designed sizes', () => {
+    const bare = renderExplainText(at(SEED, 1018))
+    expect(bare.split('\n').filter((l) => l.includes('no trade: scalping.sl_percent is not set'))).toHaveLength(15)
+    expect(bare).toContain('  trending  0 of 2 allowed  $0.00 (0.0%)  $0.00 (0.0%)  $1,018.00 (100.0%)  $1,018.00 (100.0%) / $1,018.00 (100.0%)\n')
+    const withStop = renderExplainText([explain(dataOf(SEED.replace('  leverage: 5\n', '  leverage: 5\n  sl_percent: 0.3\n')), 1018, { ranges: true })!])
+    // BTC-USDT trending: the override's own max_position_usd $65.00 caps the $122.16; the $42.00 override is ignored.
+    // A conflicting signal halves the size; a very strong one (0.9) multiplies it by 1.5. Two positions by default.
+    expect(withStop.slice(withStop.indexOf('Symbol     Regime'))).toBe(`Symbol     Regime    Traded   Leverage  Profile  Binding        Range
+BTC-USDT   trending  $65.00   5x        small    cap            $61.08 .. $65.00
+           ranging   $122.16  5x        small    designed size  $61.08 .. $183.24
+           choppy    $122.16  5x        small    designed size  $61.08 .. $183.24
+ETH-USDT   trending  $101.80  5x        small    designed size  $50.90 .. $152.70
+           ranging   $101.80  5x        small    designed size  $50.90 .. $152.70
+           choppy    $101.80  5x        small    designed size  $50.90 .. $152.70
+SOL-USDT   trending  $91.62   5x        small    designed size  $45.81 .. $137.43
+           ranging   $91.62   5x        small    designed size  $45.81 .. $137.43
+           choppy    $91.62   5x        small    designed size  $45.81 .. $137.43
+DOGE-USDT  trending  $81.44   5x        small    designed size  $40.72 .. $122.16
+           ranging   $81.44   5x        small    designed size  $40.72 .. $122.16
+           choppy    $81.44   5x        small    designed size  $40.72 .. $122.16
+XRP-USDT   trending  $81.44   5x        small    designed size  $40.72 .. $122.16
+           ranging   $81.44   5x        small    designed size  $40.72 .. $122.16
+           choppy    $81.44   5x        small    designed size  $40.72 .. $122.16
+
+The range is exact over every signal strength, conflict, ATR and hysteresis state; its ends come from:
+  BTC-USDT trending: lowest with a conflicting signal, no ATR reading, 5x; highest with a medium signal (strength 0.5), no ATR reading, 5x
+${['BTC-USDT ranging', 'BTC-USDT choppy', ...['ETH', 'SOL', 'DOGE', 'XRP'].flatMap((c) => ['trending', 'ranging', 'choppy'].map((r) => `${c}-USDT ${r}`))]
+  .map((row) => `  ${row}: lowest with a conflicting signal, no ATR reading, 5x; highest with a very-strong signal (strength 0.9), no ATR reading, 5x\n`)
+  .join('')}
+With the allowed positions open, the largest first:
+  Regime    Positions       Notional         Margin         Reserve          After a 10% / 20% adverse move
+  trending  2 of 2 allowed  $193.42 (19.0%)  $38.68 (3.8%)  $979.32 (96.2%)  $998.66 (98.1%) / $979.32 (96.2%)
+  ranging   2 of 2 allowed  $223.96 (22.0%)  $44.79 (4.4%)  $973.21 (95.6%)  $995.60 (97.8%) / $973.21 (95.6%)
+  choppy    2 of 2 allowed  $223.96 (22.0%)  $44.79 (4.4%)  $973.21 (95.6%)  $995.60 (97.8%) / $973.21 (95.6%)
+`)
+  })
+
   it('renders the bundled example config (more overrides) in aligned columns', () => {
     const example = readFileSync(path.join(repo, 'fixtures/example/config_futures.yaml'), 'utf8')
-    expect(renderExplainText(at(example, 1018))).toBe(`Balance $1,018.00: profile small (progressive), base size $101.80
+    expect(designedText(at(example, 1018))).toBe(`Balance $1,018.00: profile small (progressive), base size $101.80
 
 Symbol     Multiplier  Size     Overrides
 BTC-USDT   1.2x        $122.16  trending $42.00 ignored: deviates 65.6% (> 50%); live only for balances up to $700.00
@@ -205,7 +254,7 @@ With all 5 positions open at 5x leverage:
 
 describe('explain: other balances and configs', () => {
   it('renders several balances (small and micro), one block each', () => {
-    expect(renderExplainText(at(SEED, 650, 300))).toBe(`Balance $650.00: profile small (progressive), base size $65.00
+    expect(designedText(at(SEED, 650, 300))).toBe(`Balance $650.00: profile small (progressive), base size $65.00
 
 Symbol     Multiplier  Size    Overrides
 BTC-USDT   1.2x        $78.00  trending $42.00 applies: deviates 46.2% (<= 50%)
@@ -246,12 +295,14 @@ With all 5 positions open at 5x leverage:
     expect(renderExplainText(at(SEED, 700))).toContain('trending $42.00 applies: deviates 50.0% (<= 50%)')
   })
 
+  // The percent era's rule: an override may only raise the size, up to 1.5x, and the size it is compared with is at the
+  // leverage the bot picks (trending 10x at the reference strength), so the trending override is live where 4b is in [28, 42].
   it('renders percent sizing, where the notional can exceed the balance', () => {
-    expect(renderExplainText(at(PERCENT, 1018))).toBe(`Balance $1,018.00: profile small (percent), base size $763.50 (15% of the balance as margin at 5x)
+    expect(designedText(at(PERCENT, 1018))).toBe(`Balance $1,018.00: profile small (percent), base size $763.50 (15% of the balance as margin at 5x)
 
 Symbol    Multiplier  Size       Overrides
-BTC-USDT  1.6x        $1,221.60  trending $42.00 ignored: deviates 96.6% (> 50%); live only for balances from $14.00 to $42.00
-                                 ranging $900.00 applies: deviates 26.3% (<= 50%)
+BTC-USDT  1.6x        $1,221.60  trending $42.00 ignored: below the size $2,443.20 (an override may only raise it); live only for balances from $7.00 to $10.50
+                                 ${'ranging $900.00 ignored: below the size $1,221.60 (an override may only raise it); live only for balances from $300.00 to $450.00 and above $500.00 up to $750.00'}
 ETH-USDT  1.3x        $992.55    none
 
 With both positions open at 5x leverage:
@@ -268,7 +319,7 @@ With both positions open at 5x leverage:
 
   it('at balance 0 prints amounts without shares of the balance', () => {
     const text = renderExplainText(at(PERCENT, 0))
-    expect(text).toContain('BTC-USDT  1.6x        $0.00  trending $42.00 ignored: deviates without bound (> 50%); live only for balances from $14.00 to $42.00')
+    expect(text).toContain('BTC-USDT  1.6x        $0.00  trending $42.00 ignored: deviates without bound (> 50%); live only for balances from $7.00 to $10.50')
     expect(text).toContain('\n  Total notional  $0.00\n  Margin          $0.00\n  Reserve         $0.00\n')
     expect(text).toContain('  A 10% adverse move on every position leaves $0.00\n')
     const json = JSON.parse(renderExplainJson(at(PERCENT, 0)))[0]
@@ -286,10 +337,10 @@ With both positions open at 5x leverage:
         choppy: { position: { base_position_usd: 5.0 } }
       BTC-USDT: { position_multiplier: 1.25 }
 `
-    expect(renderExplainText(at(yaml, 5000))).toBe(`Balance $5,000.00: profile only (fixed), base size $80.00
+    expect(designedText(at(yaml, 5000))).toBe(`Balance $5,000.00: profile only (fixed), base size $80.00
 
 Symbol    Multiplier  Size     Overrides
-SOL|USDT  1.0x        $80.00   choppy $5.00 ignored: deviates 93.8% (> 50%); never live at any balance
+SOL|USDT  1.0x        $80.00   choppy $5.00 not used: no trade here (scalping.leverage is not set to a number above 0); never live at any balance
 BTC-USDT  1.25x       $100.00  none
 
 With both positions open at 1x leverage:
@@ -300,14 +351,16 @@ With both positions open at 1x leverage:
   A 20% adverse move on every position leaves $4,964.00 (99.3% of balance)
 `)
     const md = renderExplainMarkdown([explain(dataOf(yaml), 5000, { tolerance: 0.2 })!])
-    expect(md).toContain('| SOL\\|USDT | 1.0x | $80.00 | choppy $5.00 ignored: deviates 93.8% (> 20%); never live at any balance |')
+    expect(md).toContain('| SOL\\|USDT | 1.0x | $80.00 | choppy $5.00 not used: no trade here (scalping.leverage is not set to a number above 0); never live at any balance |')
+    const led = renderExplainMarkdown([explain(dataOf(yaml.replace('scalping:', 'scalping:\n  leverage: 2\n  sl_percent: 0.4')), 900, { tolerance: 0.2 })!])
+    expect(led).toContain('| SOL\\|USDT | 1.0x | $80.00 | choppy $5.00 ignored: deviates 93.8% (> 20%); never live at any balance |')
   })
 
-  it('takes the tolerance from the config, or from the option', () => {
+  it('takes the tolerance from the option; the config\'s tolerance key is not read (the bot hard-codes 50%)', () => {
     const withTol = SEED.replace('scalping:', 'risk:\n  base:\n    position_override_tolerance_percent: 37.5\nscalping:')
-    expect(renderExplainText(at(withTol, 650))).toContain('trending $42.00 ignored: deviates 46.2% (> 37.5%); live only for balances up to $560.00')
-    const e = explain(dataOf(withTol), 650, { tolerance: new Fraction(1, 2) })!
-    expect(renderExplainText([e])).toContain('trending $42.00 applies: deviates 46.2% (<= 50%)')
+    expect(renderExplainText(at(withTol, 650))).toContain('trending $42.00 applies: deviates 46.2% (<= 50%)')
+    const e = explain(dataOf(withTol), 650, { tolerance: new Fraction(3, 8) })!
+    expect(renderExplainText([e])).toContain('trending $42.00 ignored: deviates 46.2% (> 37.5%); live only for balances up to $560.00')
   })
 
   it('a pinned sizing mode changes the base size', () => {

@@ -306,7 +306,7 @@ describe('a 20 MB file', () => {
     const [result] = JSON.parse(run.stdout) as [{ messages: { ruleId: string; line: number; column: number; message: string }[] }]
     const lastLine = head.split('\n').length + 2 + lines
     expect(result.messages.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
-      [YAML_SYNTAX, lastLine, 3, 'Duplicate key "first" (first defined at line 17): the bot silently uses this last value'],
+      [YAML_SYNTAX, lastLine, 3, `Duplicate key "first" (first defined at line ${head.split('\n').length + 1}): the bot silently uses this last value`],
     ])
   })
 })

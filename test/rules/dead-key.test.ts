@@ -39,7 +39,8 @@ risk:
     max_margin_percent: 80.0
 `
 
-const limiter = (key: string, line: number, column: number): { messageId: 'neverRead'; message: string; path: string; line: number; column: number; endLine: number; endColumn: number } => ({
+type Expected = { messageId: 'neverRead'; message: string; path: string; line: number; column: number; endLine: number; endColumn: number }
+const limiter = (key: string, line: number, column: number): Expected => ({
   messageId: 'neverRead',
   message: `futures_modules.max_size_limiter.${key} is never read by the bot (the percent code): the limiter starts from values fixed in the code, and every sizing call overwrites them with the max_position_usd in force`,
   path: `/futures_modules/max_size_limiter/${key}`,

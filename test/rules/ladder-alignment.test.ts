@@ -34,7 +34,7 @@ runRuleTests(ladderAlignment, {
           column: 34,
           endLine: 8,
           endColumn: 40,
-          severity: 'warn',
+          severity: 'error',
         },
       ],
       output: null,

@@ -49,8 +49,10 @@ runRuleTests(sizeCap, {
     {
       name: 'the limiter total equal to all positions (two symbols, a duplicate in the list counted once)',
       yaml: `${fixedLadder('')}futures_modules:\n  max_size_limiter: { max_single_size_usd: 100.0, max_total_size_usd: 200.0 }\n`,
+      options: { limiter: true },
       shared: { balances: [500] },
     },
+    { name: 'the limiter is off by default: the bot never calls it, so its caps bind nowhere', yaml: CAPS, shared: { balances: [2600, 1900] } },
     { name: 'options.balances replace the shared ones', yaml: CAPS, options: { balances: [1000] }, shared: { balances: [1450] } },
     { name: 'no profiles: nothing to size', yaml: 'futures_modules:\n  max_size_limiter: { max_single_size_usd: 1.0 }\n', shared: { balances: [100] } },
     { name: 'a limit of zero is left to the schema rule', yaml: fixedLadder(', max_position_usd: 0'), shared: { balances: [100] } },
@@ -111,6 +113,7 @@ runRuleTests(sizeCap, {
     {
       name: 'the limiter: each symbol over the single cap, and all positions over the total, at several balances',
       yaml: CAPS,
+      options: { limiter: true },
       shared: { balances: [2600, 1900] },
       findings: [
         {
@@ -142,6 +145,7 @@ runRuleTests(sizeCap, {
     {
       name: 'limits that bind at every balance are reported without a reference balance, once per symbol',
       yaml: `${fixedLadder(', min_position_usd: 120.0')}futures_modules:\n  max_size_limiter: { max_single_size_usd: 80.0, max_total_size_usd: 150.0 }\n`,
+      options: { limiter: true },
       findings: [
         {
           messageId: 'raisedEverywhere',
@@ -223,7 +227,7 @@ runRuleTests(sizeCap, {
 describe('size-cap messages', () => {
   it('never print a placeholder, NaN or Infinity, on odd but parseable limits', () => {
     const yaml = `${fixedLadder(', max_position_usd: 1.0e-9, min_position_usd: 1.0e+300')}futures_modules:\n  max_size_limiter: { max_single_size_usd: 0.001, max_total_size_usd: 1.0e-300 }\n`
-    const result = lintRule(sizeCap, yaml, { shared: { balances: [0, 1, 1e12] } })
+    const result = lintRule(sizeCap, yaml, { options: { limiter: true }, shared: { balances: [0, 1, 1e12] } })
     expect(result.findings.map((f) => f.messageId)).toEqual([
       ...['clippedEverywhere', 'clippedEverywhere', 'raisedEverywhere', 'raisedEverywhere', 'clippedEverywhere', 'clippedEverywhere'],
       'totalEverywhere',
@@ -268,7 +272,7 @@ describe('size-cap decides per symbol as the size at each balance says', () => {
       fc.property(multiplier, fc.uniqueArray(fc.integer({ min: 0, max: 400_000 }), { minLength: 1, maxLength: 3 }), (m, cents) => {
         const yaml = CAPS.replace('position_multiplier: 1.2', `position_multiplier: ${m.toString(12)}`)
         const balances = cents.map((c) => c / 100)
-        const found = lintRule(sizeCap, yaml, { shared: { balances } }).findings.map((f) => {
+        const found = lintRule(sizeCap, yaml, { options: { limiter: true }, shared: { balances } }).findings.map((f) => {
           const symbol = /(BTC|ETH)-USDT/.exec(f.message)?.[0] ?? 'total'
           const at = /at balance (\$[\d,]+\.\d\d)/.exec(f.message)?.[1] ?? ''
           return `${f.messageId}|${symbol}|${at}`
@@ -296,7 +300,7 @@ describe('size-cap decides per symbol as the size at each balance says', () => {
 describe('size-cap over the corpus', () => {
   skipAllUnless(corpusPresent, CORPUS_ABSENT)
   const files = corpusFiles()
-  const lint = (file: string, balances: number[]) => lintCorpusFile(sizeCap, file, { shared: { balances } })
+  const lint = (file: string, balances: number[], limiter = true) => lintCorpusFile(sizeCap, file, { options: { limiter }, shared: { balances } })
 
   it('lints all 112 versions at $1,018 without a crash or a malformed message; 50 of them have a limit that binds', () => {
     expect(files).toHaveLength(112)

@@ -12,7 +12,7 @@ const ladder = (cap: string): string => `scalping:
   sl_percent: 1.2
   balance_profiles:
     small:  { threshold: 1500.0, min_balance: 500.0, size_at_min: 50.0, size_at_max: 150.0, progressive: true, min_position_usd: 40.0, max_position_usd: 180.0 }
-    medium: { threshold: 999999.0, min_balance: 1500.0, size_at_min: 150.0, size_at_max: 200.0, progressive: true, min_position_usd: 100.0, max_position_usd: 250.0 }
+    medium: { threshold: 999999, min_balance: 1500, size_at_min: 150, size_at_max: 200, progressive: true, min_position_usd: 100, max_position_usd: 250 }
   adaptive_regime:
     symbol_profiles:
       BTC-USDT:
