@@ -18,6 +18,8 @@
 //   that, before a sibling key, what follows the second line break after the last deeper comment moves on to that
 //   key; the empty value's range ends after the separator if the separator holds a comment.
 import { Document, isScalar, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type ScalarTag } from 'yaml'
+import { setKey } from './data-keys.js'
+import { loadPlainScalar } from './pyyaml/construct-scalars.js'
 import { PYYAML_DOCUMENT_OPTIONS } from './pyyaml-schema.js'
 
 export interface FastParsed {
@@ -225,18 +227,6 @@ function newPair<K, V>(key: K, value: V): Pair<K, V> {
   pair.key = key
   pair.value = value
   return pair
-}
-
-/** Sets `obj[key]` as the composer's toJS would; true when `key` was already an own key (a duplicate). */
-function setKey(obj: Record<string, unknown>, key: string, value: unknown): boolean {
-  // As yaml's addPairToJSMap: a repeated key (or one inherited, such as __proto__) is redefined in place.
-  if (!(key in obj)) {
-    obj[key] = value
-    return false
-  }
-  const repeated = Object.hasOwn(obj, key)
-  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
-  return repeated
 }
 
 class FastParser {
@@ -663,6 +653,8 @@ class FastParser {
     }
     let node: Scalar
     if (tag === undefined) {
+      // PyYAML resolves a plain `=` to YAML 1.1's value tag, which its safe loader has no constructor for.
+      if (!atKey && source === '=') throw new Bail('syntax', start)
       node = newScalar(source)
     } else {
       if (atKey) throw new Bail(tag.tag === MERGE_TAG ? 'mergeKey' : 'nonStringKey', start)
@@ -678,6 +670,12 @@ class FastParser {
       )
       if (failed) throw new Bail('syntax', start)
       node = isScalar(res) ? res : newScalar(res)
+      if (tag.tag === INT_TAG || tag.tag === FLOAT_TAG) {
+        // Shapes past simpleNumber (1_000, 0x1F, 1:30, .inf): kept only where PyYAML builds the same number (not 0x_).
+        const py = loadPlainScalar(source)
+        const value = node.value as number
+        if (!py || py.tag !== tag.tag || !(py.value === value || (Number.isNaN(py.value) && Number.isNaN(value)))) throw new Bail('syntax', start)
+      }
     }
     node.range = [start, end, end]
     node.source = source
@@ -958,7 +956,8 @@ class FastParser {
         }
         throw new Bail('flowSyntax', i)
       }
-      if (c === 0x23) throw new Bail('flowSyntax', i)
+      // PyYAML ends a flow plain scalar at '?' too (it starts a key there), where yaml reads on.
+      if (c === 0x23 || c === 0x3f) throw new Bail('flowSyntax', i)
       if (c < 0x20 || c > 0x7e) {
         i = this.wide(c, i, false)
         last = i
