@@ -128,7 +128,10 @@ function dataDifference(a: unknown, b: unknown, at = '', seen = new Map<object, 
   const kind = (v: object): string => (Array.isArray(v) ? 'array' : v instanceof Set ? 'set' : v instanceof Date ? 'date' : ArrayBuffer.isView(v) ? 'bytes' : 'object')
   if (kind(a) !== kind(b)) return `${at || '/'}: ${kind(a)} vs ${kind(b)}`
   if (a instanceof Date) return a.getTime() === (b as Date).getTime() ? undefined : `${at || '/'}: ${a.toISOString()} vs ${(b as Date).toISOString()}`
-  if (ArrayBuffer.isView(a)) return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from((b as Uint8Array).buffer)) ? undefined : `${at || '/'}: bytes`
+  if (ArrayBuffer.isView(a)) {
+    const bytes = (v: ArrayBufferView): Buffer => Buffer.from(v.buffer, v.byteOffset, v.byteLength)
+    return bytes(a).equals(bytes(b as ArrayBufferView)) ? undefined : `${at || '/'}: bytes`
+  }
   if (a instanceof Set) {
     const names = (s: Set<unknown>): string => [...s].map((v) => (v instanceof Date ? v.toISOString() : `${typeof v}:${String(v)}`)).sort().join('|')
     return names(a) === names(b as Set<unknown>) ? undefined : `${at || '/'}: set ${names(a)} vs ${names(b as Set<unknown>)}`
@@ -143,10 +146,29 @@ function dataDifference(a: unknown, b: unknown, at = '', seen = new Map<object, 
   return undefined
 }
 
-/** Every disagreement between the parse layer (and its PyYAML port) and PyYAML on `bytes`. */
-export function disagreements(bytes: Uint8Array, oracle: OracleResult): Disagreement[] {
+/** What the parse layer made of an input, kept for comparing (without the yaml Document). */
+export interface Verdict {
+  parsed: Omit<ParsedConfig, 'doc' | 'lineCounter'>
+  /** The stage of the PyYAML port that refused the text, when it did. */
+  stage: string | undefined
+}
+
+/** The parse layer's verdict on `bytes`, and the port's stage when it refuses. */
+export function verdictOf(bytes: Uint8Array): Verdict {
+  const { doc: _doc, lineCounter: _lines, ...parsed } = parseBytes(bytes)
+  let stage: string | undefined
+  if (parsed.refusal?.messageId === 'invalidEncoding') stage = 'decode'
+  else if (parsed.refusal) {
+    const port = loadAsPyYAML(parsed.text, parsed.bom)
+    stage = port.ok ? 'none' : port.failure.stage
+  }
+  return { parsed, stage }
+}
+
+/** Every disagreement between the parse layer (and its PyYAML port) and PyYAML on one input. */
+export function disagreements(verdict: Verdict, oracle: OracleResult): Disagreement[] {
   if (!oracle.ok && oracle.kind === 'oracle') return [{ class: 'oracle', detail: oracle.problem }]
-  const parsed = parseBytes(bytes)
+  const { parsed, stage } = verdict
   const out: Disagreement[] = []
   const refusal = parsed.refusal
   if (oracle.ok !== (refusal === undefined)) {
@@ -156,10 +178,7 @@ export function disagreements(bytes: Uint8Array, oracle: OracleResult): Disagree
   }
   if (!oracle.ok && refusal) {
     const allowed = CAUSES[refusal.messageId] ?? []
-    const decoded = decodeUtf8(bytes)
-    const port = decoded.ok ? loadAsPyYAML(parsed.text, parsed.bom) : undefined
-    const stage = refusal.messageId === 'invalidEncoding' ? 'decode' : port && !port.ok ? port.failure.stage : undefined
-    if (!allowed.includes(oracle.kind) || (stage !== undefined && stage !== oracle.kind && !(stage === 'python' && oracle.kind === 'python'))) {
+    if (!allowed.includes(oracle.kind) || stage !== oracle.kind) {
       out.push({ class: 'cause', detail: `lint-config ${refusal.messageId} (${stage}), PyYAML ${oracle.kind} ${oracle.type}: ${oracle.problem}` })
     }
     if (oracle.mark) {

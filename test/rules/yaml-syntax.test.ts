@@ -56,12 +56,12 @@ runRuleTests(yamlSyntax, {
     {
       name: 'one bad indent gives one finding, not a cascade',
       yaml: 'a:\n  b: 1\n c: 2\n  d: 3\ne: [1, 2\nf: 4\n',
-      findings: [{ messageId: 'syntaxError', message: 'YAML syntax error: All mapping items must start at the same column', line: 3, column: 2, endLine: 3, endColumn: 3, path: '' }],
+      findings: [{ messageId: 'syntaxError', message: "YAML syntax error: expected <block end>, but found '<block mapping start>' (while parsing a block mapping at line 1, column 1)", line: 3, column: 2, endLine: 3, endColumn: 3, path: '' }],
     },
     {
       name: 'an unclosed flow sequence',
       yaml: 'a: [1, 2\nb: 3\n',
-      findings: [{ messageId: 'syntaxError', line: 2, column: 1, path: '', endLine: 2, endColumn: 2 }],
+      findings: [{ messageId: 'syntaxError', line: 2, column: 2, path: '', endLine: 2, endColumn: 3 }],
     },
     {
       name: 'an alias with no anchor',
@@ -71,7 +71,7 @@ runRuleTests(yamlSyntax, {
     {
       name: 'an alias bomb',
       yaml: 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
-      findings: [{ messageId: 'aliasBomb', message: 'Alias "*a" expands past 100 nodes: a resource-exhaustion ("billion laughs") pattern', line: 2, column: 8, path: '', endLine: 2, endColumn: 10 }],
+      findings: [{ messageId: 'aliasBomb', message: 'Alias "*a" expands past 1,000 nodes: a resource-exhaustion ("billion laughs") pattern', line: 2, column: 8, path: '', endLine: 2, endColumn: 10 }],
     },
     {
       name: 'a second document',
