@@ -107,12 +107,12 @@ function inWords(failure: LoadFailure): string {
 /** Every repeat of a key, at its 2nd, 3rd... occurrence, naming the first line; only the last one reaches the bot. */
 export function repeatedKeyReports(repeated: readonly RepeatedKeyReport[], escape: (segment: string) => string): SyntaxReport[] {
   const out: SyntaxReport[] = []
-  for (const { name, mapPath, keys } of repeated) {
+  for (const { name, display, mapPath, keys } of repeated) {
     const last = keys[keys.length - 1]!
     for (const key of keys.slice(1)) {
       out.push({
         messageId: key === last ? 'duplicateKey' : 'duplicateKeyOverridden',
-        data: { key: name, firstLine: keys[0]!.line, lastLine: last.line },
+        data: { key: display ?? name, firstLine: keys[0]!.line, lastLine: last.line },
         path: `${mapPath}/${escape(name)}`,
         start: key.start,
         end: Math.max(key.end, key.start + 1),

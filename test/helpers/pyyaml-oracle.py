@@ -7,9 +7,10 @@
 # Lines and columns are 0-based, as PyYAML's marks are, and count code points (a BOM counts for nothing, as in PyYAML).
 #
 # The bot (src/config.py, load_yaml_strict) opens the file as text in UTF-8 with universal newlines, reads it whole and
-# hands the string to PyYAML: so does this script. Every input is loaded by DupLoader, which is SafeLoader with an
-# observer after construct_mapping (it records repeated keys and changes nothing); inputs under CROSS_CHECK_BYTES are
-# also loaded by yaml.safe_load itself, and a difference between the two is reported as kind "oracle".
+# hands the string to PyYAML: so does this script. Every input is loaded by DupLoader, which is SafeLoader with two
+# observers that change nothing: compose_mapping_node notes where each key is written (an alias key's node is the
+# anchored one, whose mark is elsewhere), and construct_mapping records repeated keys. Inputs under CROSS_CHECK_BYTES
+# are also loaded by yaml.safe_load itself, and a difference between the two is reported as kind "oracle".
 import base64
 import collections.abc
 import datetime
@@ -27,6 +28,27 @@ class DupLoader(yaml.SafeLoader):
     def __init__(self, stream):
         super().__init__(stream)
         self.dups = []
+        self.key_marks = {}
+
+    def compose_mapping_node(self, anchor):
+        # composer.py's compose_mapping_node, noting the mark of each key's first event (the alias, for an alias key).
+        start_event = self.get_event()
+        tag = start_event.tag
+        if tag is None or tag == '!':
+            tag = self.resolve(yaml.MappingNode, None, start_event.implicit)
+        node = yaml.MappingNode(tag, [], start_event.start_mark, None, flow_style=start_event.flow_style)
+        if anchor is not None:
+            self.anchors[anchor] = node
+        while not self.check_event(yaml.MappingEndEvent):
+            key_mark = self.peek_event().start_mark
+            item_key = self.compose_node(node, None)
+            item_value = self.compose_node(node, item_key)
+            pair = (item_key, item_value)
+            self.key_marks[id(pair)] = (pair, key_mark)
+            node.value.append(pair)
+        end_event = self.get_event()
+        node.end_mark = end_event.end_mark
+        return node
 
     def flatten_mapping(self, node):
         explicit = sum(1 for key, _ in node.value if key.tag != 'tag:yaml.org,2002:merge')
@@ -38,12 +60,13 @@ class DupLoader(yaml.SafeLoader):
         result = super().construct_mapping(node, deep=deep)
         pairs = node.value[len(node.value) - getattr(node, '_explicit', len(node.value)):]
         seen = {}
-        for key_node, _ in pairs:
-            key = self.constructed_objects[key_node]
+        for pair in pairs:
+            key = self.constructed_objects[pair[0]]
             if key in seen:
-                self.dups.append([key_node.start_mark.line, key_node.start_mark.column])
+                mark = self.key_marks[id(pair)][1] if id(pair) in self.key_marks else pair[0].start_mark
+                self.dups.append([mark.line, mark.column])
             else:
-                seen[key] = key_node
+                seen[key] = pair
         return result
 
 

@@ -113,7 +113,7 @@ function mutateOnce(text: string, random: () => number): string | Uint8Array {
     case 16:
       return valueAt((v) => `${v} ${pick(SCALARS)}`)
     case 17:
-      lines.splice(line, 0, `${' '.repeat(Math.floor(random() * 6))}${pick(['k', 'key', '"q"', 'a b', '1', 'true', '~', '<<', '? x', '- x', 'x:'])}: ${pick(SCALARS)}`)
+      lines.splice(line, 0, `${' '.repeat(Math.floor(random() * 6))}${pick(['k', 'key', '"q"', 'a b', '1', '1.0', 'true', '~', '<<', '=', '.nan', '2001-12-14', '&a k', '*a', '!!str 1', '? x', '- x', 'x:'])}: ${pick(SCALARS)}`)
       return join()
     case 18:
       return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3))

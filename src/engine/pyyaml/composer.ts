@@ -44,6 +44,8 @@ export interface AliasInfo {
 interface Frame {
   readonly node: SequenceNode | MappingNode
   key: PyNode | undefined
+  /** The alias the pending key was written as, if it was one. */
+  keyAlias: AliasInfo | undefined
 }
 
 export class Composer {
@@ -54,6 +56,9 @@ export class Composer {
   recursiveAlias: AliasInfo | undefined
   /** Nodes created (aliases create none). */
   nodeCount = 0
+  /** Mapping pairs whose key is an alias, with that alias: a repeated key is reported where it is written. */
+  readonly aliasKeys = new WeakMap<readonly [PyNode, PyNode], AliasInfo>()
+  private entered: AliasInfo | undefined
 
   constructor(private readonly parser: Parser) {}
 
@@ -87,9 +92,13 @@ export class Composer {
         const frame = stack[stack.length - 1]
         if (!frame) return done
         if (frame.node.kind === 'sequence') frame.node.value.push(done)
-        else if (frame.key === undefined) frame.key = done
-        else {
-          frame.node.value.push([frame.key, done])
+        else if (frame.key === undefined) {
+          frame.key = done
+          frame.keyAlias = this.entered
+        } else {
+          const pair: [PyNode, PyNode] = [frame.key, done]
+          frame.node.value.push(pair)
+          if (frame.keyAlias) this.aliasKeys.set(pair, frame.keyAlias)
           frame.key = undefined
         }
       }
@@ -99,12 +108,14 @@ export class Composer {
         frame.node.end = this.parser.getEvent().end
         stack.pop()
         done = frame.node
+        this.entered = undefined
       } else done = this.enter(stack)
     }
   }
 
   /** Starts the node at the current event: a finished node (scalar, alias), or undefined after opening a collection. */
   private enter(stack: Frame[]): PyNode | undefined {
+    this.entered = undefined
     if (this.parser.checkEvent('alias')) {
       const event = this.parser.getEvent() as Extract<Event, { id: 'alias' }>
       const node = this.anchors.get(event.anchor)
@@ -112,6 +123,7 @@ export class Composer {
       const alias = { name: event.anchor, start: event.start, end: event.end }
       this.firstAlias ??= alias
       if (!this.recursiveAlias && stack.some((f) => f.node === node)) this.recursiveAlias = alias
+      this.entered = alias
       return node
     }
     const event = this.parser.peekEvent() as Extract<Event, { id: 'scalar' | 'sequence-start' | 'mapping-start' }>
@@ -137,7 +149,7 @@ export class Composer {
     }
     if (anchor !== null) this.anchors.set(anchor, node)
     if (node.kind === 'scalar') return node
-    stack.push({ node, key: undefined })
+    stack.push({ node, key: undefined, keyAlias: undefined })
     return undefined
   }
 }

@@ -77,8 +77,11 @@ function constructFloat(c: ScalarContext, node: PyNode): number {
   if ('+-'.includes(first(value))) value = value.slice(1)
   let result: number
   if (value === '.inf') result = sign * Infinity
-  else if (value === '.nan') result = Number.NaN
-  else if (value.includes(':')) {
+  else if (value === '.nan') {
+    // SafeConstructor returns its one nan_value object: every .nan is the same dict key (float('nan') ones are not).
+    c.noteKey(node, { eq: 'nan:.nan', js: 'NaN' })
+    return Number.NaN
+  } else if (value.includes(':')) {
     let total = 0
     let base = 1
     for (const part of value.split(':').reverse()) {

@@ -1,5 +1,5 @@
 // PyYAML's SafeConstructor (constructor.py): nodes -> JS data, with Python's dict semantics, merges and generators.
-import type { MappingNode, PyNode } from './composer.js'
+import type { AliasInfo, MappingNode, PyNode } from './composer.js'
 import { floatKey, SCALAR_CONSTRUCTORS, type PyKey, type ScalarContext } from './construct-scalars.js'
 import { setKey } from '../data-keys.js'
 import { LoadError, pyRepr } from './errors.js'
@@ -18,12 +18,15 @@ export class MergeBomb extends Error {
   }
 }
 
-/** A key written more than once in one mapping (merged keys are not repeats): every node, first to last. */
+/** A key written more than once in one mapping (merged keys are not repeats): every occurrence, first to last. */
 export interface RepeatedKey {
   readonly map: MappingNode
-  readonly keys: readonly PyNode[]
+  /** Each occurrence: the key's node, and the alias it was written as, if one. */
+  readonly keys: readonly { readonly node: PyNode; readonly alias: AliasInfo | undefined }[]
   /** The key as a JS data key. */
   readonly name: string
+  /** The key as written, for messages: a string key's value, else the first occurrence's scalar text (`.nan`, `1.0`). */
+  readonly display: string
 }
 
 interface Entry {
@@ -64,6 +67,9 @@ export class Constructor implements ScalarContext {
   private readonly keys = new Map<PyNode, PyKey>()
   private mergedPairs = 0
   readonly repeated: RepeatedKey[] = []
+
+  /** `aliasKeys`: the composer's pairs whose key is an alias. */
+  constructor(private readonly aliasKeys: WeakMap<readonly [PyNode, PyNode], AliasInfo> = new WeakMap()) {}
 
   constructDocument(node: PyNode): unknown {
     const data = this.constructObject(node)
@@ -180,8 +186,9 @@ export class Constructor implements ScalarContext {
     this.flattenMapping(node)
     const dict = new Map<string, Entry>()
     const firstExplicit = node.value.length - (node.explicit ?? node.value.length)
-    const written = new Map<string, PyNode[]>()
-    node.value.forEach(([keyNode, valueNode], i) => {
+    const written = new Map<string, RepeatedKey['keys'][number][]>()
+    node.value.forEach((pair, i) => {
+      const [keyNode, valueNode] = pair
       const key = this.constructObject(keyNode)
       const pyKey = this.keyOf(keyNode, key)
       if (!pyKey) throw this.constructorError('while constructing a mapping', 'found unhashable key', keyNode, node)
@@ -190,12 +197,19 @@ export class Constructor implements ScalarContext {
       if (entry) entry.value = value
       else dict.set(pyKey.eq, { key, js: pyKey.js, value })
       if (i >= firstExplicit) {
+        const occurrence = { node: keyNode, alias: this.aliasKeys.get(pair) }
         const nodes = written.get(pyKey.eq)
-        if (nodes) nodes.push(keyNode)
-        else written.set(pyKey.eq, [keyNode])
+        if (nodes) nodes.push(occurrence)
+        else written.set(pyKey.eq, [occurrence])
       }
     })
-    for (const [eq, keys] of written) if (keys.length > 1) this.repeated.push({ map: node, keys, name: dict.get(eq)!.js })
+    for (const [eq, keys] of written) {
+      if (keys.length < 2) continue
+      const entry = dict.get(eq)!
+      const first = keys[0]!.node
+      const display = typeof entry.key !== 'string' && first.kind === 'scalar' ? first.value : entry.js
+      this.repeated.push({ map: node, keys, name: entry.js, display })
+    }
     return dict
   }
 

@@ -36,6 +36,8 @@ export interface LoadedKey extends TextSpan {
 /** A key written more than once in one mapping: its JS name, the mapping's JSON pointer, and every occurrence. */
 export interface RepeatedKeyReport {
   readonly name: string
+  /** The key as messages show it (see RepeatedKey.display). */
+  readonly display?: string
   readonly mapPath: string
   readonly keys: readonly LoadedKey[]
 }
@@ -67,7 +69,7 @@ export function loadAsPyYAML(text: string, bomRemoved: boolean): LoadResult {
   }
   const scanner = new Scanner(text, bomRemoved)
   const composer = new Composer(new Parser(scanner))
-  const constructor = new Constructor()
+  const constructor = new Constructor(composer.aliasKeys)
   const spanOf = (start: Mark, end: Mark = start): TextSpan => ({ start: scanner.offsetOf(start.pointer), end: scanner.offsetOf(end.pointer) })
   try {
     const root = composer.getSingleNode()
@@ -121,7 +123,11 @@ function repeatedKeys(root: PyNode, constructor: Constructor, spanOf: (start: Ma
   }
   return constructor.repeated.map((r: RepeatedKey) => ({
     name: r.name,
+    display: r.display,
     mapPath: paths.get(r.map) ?? '',
-    keys: r.keys.map((k) => ({ ...spanOf(k.start, k.end), line: k.start.line + 1 })),
+    keys: r.keys.map(({ node, alias }) => {
+      const at = alias ?? node
+      return { ...spanOf(at.start, at.end), line: at.start.line + 1 }
+    }),
   }))
 }
