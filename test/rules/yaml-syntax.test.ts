@@ -100,57 +100,57 @@ runRuleTests(yamlSyntax, {
     {
       name: 'two %YAML directives',
       yaml: '%YAML 1.1\n%YAML 1.1\n---\na: 1\n',
-      findings: [{ messageId: 'syntaxError', message: 'YAML syntax error: found duplicate YAML directive', line: 2, column: 1, endLine: 2, endColumn: 2 }],
+      findings: [{ messageId: 'syntaxError', message: 'YAML syntax error: found duplicate YAML directive', path: '', line: 2, column: 1, endLine: 2, endColumn: 2 }],
     },
     {
       name: 'an empty key in a block mapping',
       yaml: 'a: 1\n: 2\n',
-      findings: [{ messageId: 'syntaxError', message: "YAML syntax error: expected <block end>, but found ':' (while parsing a block mapping at line 1, column 1)", line: 2, column: 1 }],
+      findings: [{ messageId: 'syntaxError', message: "YAML syntax error: expected <block end>, but found ':' (while parsing a block mapping at line 1, column 1)", path: '', line: 2, column: 1, endLine: 2, endColumn: 2 }],
     },
     {
       name: 'an anchor name that is not ASCII',
       yaml: 'a: &é 1\n',
-      findings: [{ messageId: 'syntaxError', message: "YAML syntax error: expected alphabetic or numeric character, but found 'é' (while scanning an anchor at line 1, column 4)", line: 1, column: 5 }],
+      findings: [{ messageId: 'syntaxError', message: "YAML syntax error: expected alphabetic or numeric character, but found 'é' (while scanning an anchor at line 1, column 4)", path: '', line: 1, column: 5, endLine: 1, endColumn: 6 }],
     },
     {
       name: 'a plain = as a value (YAML 1.1 value tag)',
       yaml: 'a: =\n',
-      findings: [{ messageId: 'unknownTag', message: 'YAML tag the bot\'s safe loader refuses (it has no constructor for it): a plain = is YAML 1.1\'s "value" key (tag:yaml.org,2002:value), which it cannot construct: quote it', line: 1, column: 4, endLine: 1, endColumn: 5 }],
+      findings: [{ messageId: 'unknownTag', message: 'YAML tag the bot\'s safe loader refuses (it has no constructor for it): a plain = is YAML 1.1\'s "value" key (tag:yaml.org,2002:value), which it cannot construct: quote it', path: '', line: 1, column: 4, endLine: 1, endColumn: 5 }],
     },
     {
       name: '<< as a value',
       yaml: 'a: <<\n',
-      findings: [{ messageId: 'unknownTag', message: "YAML tag the bot's safe loader refuses (it has no constructor for it): could not determine a constructor for the tag 'tag:yaml.org,2002:merge'", line: 1, column: 4, endLine: 1, endColumn: 6 }],
+      findings: [{ messageId: 'unknownTag', message: "YAML tag the bot's safe loader refuses (it has no constructor for it): could not determine a constructor for the tag 'tag:yaml.org,2002:merge'", path: '', line: 1, column: 4, endLine: 1, endColumn: 6 }],
     },
     {
       name: '!!binary that is not base64',
       yaml: 'a: !!binary YQ=\n',
-      findings: [{ messageId: 'constructorError', message: "The bot's loader (PyYAML) fails on this value: !!binary data that is not valid base64 (Incorrect padding)", line: 1, column: 4, endLine: 1, endColumn: 16 }],
+      findings: [{ messageId: 'constructorError', message: "The bot's loader (PyYAML) fails on this value: !!binary data that is not valid base64 (Incorrect padding)", path: '', line: 1, column: 4, endLine: 1, endColumn: 16 }],
     },
     {
       name: 'a date that does not exist',
       yaml: 'a: 2001-02-30\n',
-      findings: [{ messageId: 'constructorError', message: "The bot's loader (PyYAML) fails on this value: a date that does not exist (day is out of range for month)", line: 1, column: 4, endLine: 1, endColumn: 14 }],
+      findings: [{ messageId: 'constructorError', message: "The bot's loader (PyYAML) fails on this value: a date that does not exist (day is out of range for month)", path: '', line: 1, column: 4, endLine: 1, endColumn: 14 }],
     },
     {
       name: '!!int on a decimal',
       yaml: 'a: !!int 1.5\n',
-      findings: [{ messageId: 'constructorError', message: "The bot's loader (PyYAML) fails on this value: an integer that does not parse in base 10: '1.5'", line: 1, column: 4, endLine: 1, endColumn: 13 }],
+      findings: [{ messageId: 'constructorError', message: "The bot's loader (PyYAML) fails on this value: an integer that does not parse in base 10: '1.5'", path: '', line: 1, column: 4, endLine: 1, endColumn: 13 }],
     },
     {
       name: 'a merge of a null anchor, at the anchored node as PyYAML marks it',
       yaml: 'n: &n ~\nb:\n  <<: *n\n',
-      findings: [{ messageId: 'constructorError', message: "The bot's loader (PyYAML) fails on this value: a merge (<<) of a scalar: a merge takes a mapping or a list of mappings", line: 1, column: 4, endLine: 1, endColumn: 8 }],
+      findings: [{ messageId: 'constructorError', message: "The bot's loader (PyYAML) fails on this value: a merge (<<) of a scalar: a merge takes a mapping or a list of mappings", path: '', line: 1, column: 4, endLine: 1, endColumn: 8 }],
     },
     {
       name: 'a merge list holding a scalar',
       yaml: 'a: &a {k: 1}\nb:\n  <<: [*a, 1]\n',
-      findings: [{ messageId: 'constructorError', message: "The bot's loader (PyYAML) fails on this value: a merge (<<) list holding a scalar: a merge list takes mappings only", line: 3, column: 12, endLine: 3, endColumn: 13 }],
+      findings: [{ messageId: 'constructorError', message: "The bot's loader (PyYAML) fails on this value: a merge (<<) list holding a scalar: a merge list takes mappings only", path: '', line: 3, column: 12, endLine: 3, endColumn: 13 }],
     },
     {
       name: 'a recursive structure',
       yaml: 'a: &a [*a]\n',
-      findings: [{ messageId: 'recursiveAlias', message: 'Alias "*a" refers to a collection that contains it: the bot loads a recursive structure, which lint-config cannot check', line: 1, column: 8, endLine: 1, endColumn: 10 }],
+      findings: [{ messageId: 'recursiveAlias', message: 'Alias "*a" refers to a collection that contains it: the bot loads a recursive structure, which lint-config cannot check', path: '', line: 1, column: 8, endLine: 1, endColumn: 10 }],
     },
     {
       name: 'a duplicate key written as an alias, reported at the alias',
