@@ -67,7 +67,9 @@ function constructorReport(failure: LoadFailure, text: string): SyntaxReport {
   const tag = /^could not determine a constructor for the tag '(.*)'$/s.exec(problem)
   if (tag) {
     const message = tag[1] === 'tag:yaml.org,2002:value' ? `a plain = is YAML 1.1's "value" key (${tag[1]}), which it cannot construct: quote it` : problem
-    return report('unknownTag', { message }, text, span)
+    // The tag is what the bot cannot construct: the finding spans it (a plain `=` or `<<` spans itself).
+    const written = /^![^\s,\[\]{}]*/.exec(text.slice(span.start, span.end))
+    return report('unknownTag', { message }, text, written ? { start: span.start, end: span.start + written[0].length } : span)
   }
   if (problem === 'found unhashable key') {
     const kind = failure.nodeKind === 'sequence' ? 'sequence' : 'mapping'
