@@ -26,11 +26,10 @@ export interface ParsedConfig {
 }
 
 /**
- * Aliases may add this many values to the data (at least; ten times the file's own node count if that is more) before
- * the file counts as a resource-exhaustion pattern: PyYAML shares aliased values, but every rule would walk each copy.
+ * Aliases (and merges) may add this many values to the data before the file counts as a resource-exhaustion pattern:
+ * PyYAML shares aliased values, so the bot may load it, but every rule would walk each copy.
  */
 export const ALIAS_EXPANSION_LIMIT = 1_000
-const ALIAS_EXPANSION_FACTOR = 10
 
 /** A file that is not UTF-8: one fatal report at the first bad byte; `prefix` is the text before it. */
 export function encodingFailure(prefix: string, byte: number): ParsedConfig {
@@ -97,7 +96,7 @@ function unusableData(loaded: Loaded, text: string): SyntaxReport | undefined {
   if (loaded.recursiveAlias) {
     return { messageId: 'recursiveAlias', data: { name: loaded.recursiveAlias.name }, path: '', ...at(loaded.recursiveAlias), fatal: true }
   }
-  const limit = Math.max(ALIAS_EXPANSION_LIMIT, ALIAS_EXPANSION_FACTOR * loaded.nodeCount)
+  const limit = ALIAS_EXPANSION_LIMIT
   const bomb = (): SyntaxReport => ({
     messageId: 'aliasBomb',
     data: { name: alias?.name ?? '', limit: limit.toLocaleString('en-US') },

@@ -137,7 +137,8 @@ export class Composer {
     const tag = event.tag === null || event.tag === '!' ? null : event.tag
     let node: PyNode
     if (event.id === 'scalar') {
-      node = { kind: 'scalar', tag: tag ?? resolve('scalar', event.value, event.implicit), value: event.value, style: event.style, start: event.start, end: event.end, serial: this.serial++ }
+      const resolved = tag ?? resolve('scalar', event.value, event.implicit)
+      node = { kind: 'scalar', tag: resolved, value: event.value, style: event.style, start: event.start, end: event.end, serial: this.serial++ }
     } else {
       if (stack.length + 1 > MAX_DEPTH) {
         throw new LoadError('python', null, null, 'maximum recursion depth exceeded', null, { start: event.start, end: event.end })

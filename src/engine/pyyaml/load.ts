@@ -83,7 +83,8 @@ export function loadAsPyYAML(text: string, bomRemoved: boolean): LoadResult {
       mergeBomb = spanOf(error.node.start)
     }
     const repeated = root && !mergeBomb ? repeatedKeys(root, constructor, spanOf) : []
-    return { ok: true, data, repeated, firstAlias: alias(composer.firstAlias), recursiveAlias: alias(composer.recursiveAlias), mergeBomb, nodeCount: composer.nodeCount }
+    const [firstAlias, recursiveAlias] = [alias(composer.firstAlias), alias(composer.recursiveAlias)]
+    return { ok: true, data, repeated, firstAlias, recursiveAlias, mergeBomb, nodeCount: composer.nodeCount }
   } catch (error) {
     if (error instanceof LoadError) {
       const mark = error.problemMark
@@ -92,7 +93,8 @@ export function loadAsPyYAML(text: string, bomRemoved: boolean): LoadResult {
       const span = point && node && node.start === point.start ? node : (point ?? node ?? { start: 0, end: 0 })
       const c = error.contextMark
       const contextAt = c && (!mark || c.line !== mark.line || c.column !== mark.column) ? { line: c.line + 1, column: c.column + 1 } : null
-      const failure: LoadFailure = { stage: error.stage, problem: error.problem, context: error.context, contextAt, span, marked: mark !== null, nodeKind: error.node?.kind }
+      const { stage, problem, context } = error
+      const failure: LoadFailure = { stage, problem, context, contextAt, span, marked: mark !== null, nodeKind: error.node?.kind }
       return { ok: false, failure }
     }
     if (error instanceof RangeError) {
