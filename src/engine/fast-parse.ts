@@ -1,6 +1,8 @@
 // A single-pass parser for the block-YAML subset real bot configs use, producing exactly what the `yaml` package's
 // composer (YAML 1.1, pyyamlTags, uniqueKeys: false) and `doc.toJS()` produce, or `undefined` ("bail out") for
-// anything it is not sure about, so that the caller falls back to the `yaml` package.
+// anything it is not sure about, so that the caller falls back to the PyYAML port and the `yaml` package. It also
+// bails wherever PyYAML would read the text differently or refuse it (a flow scalar with `?`, a plain `=` or `<<`
+// value, `0x_`): what it accepts, PyYAML loads to the same data (test/engine/pyyaml-differential.test.ts).
 //
 // What "exactly" covers: the node tree (YAMLMap / YAMLSeq / Pair / Scalar from 'yaml'), every node's `range` triple,
 // `flow`, Scalar `value` / `type` / `source` / `format`, the Document's `range`, `contents`, empty `errors` and
@@ -18,7 +20,28 @@
 //   that, before a sibling key, what follows the second line break after the last deeper comment moves on to that
 //   key; the empty value's range ends after the separator if the separator holds a comment.
 import { Document, isScalar, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type ScalarTag } from 'yaml'
+import { setKey } from './data-keys.js'
+import { loadPlainScalar } from './pyyaml/construct-scalars.js'
+import { resolve, STR_TAG, VALUE_TAG } from './pyyaml/resolver.js'
 import { PYYAML_DOCUMENT_OPTIONS } from './pyyaml-schema.js'
+import {
+  Bail,
+  checkComment,
+  checkPlainStart,
+  isBlankAt,
+  mayResolveToNonString,
+  scanBlockPlain,
+  scanFlowPlain,
+  scanQuoted,
+  simpleNumber,
+  skipSpaces,
+  TERM_COLON,
+  TERM_EOL,
+  type BailReason,
+  type Scan,
+} from './fast-scan.js'
+
+export { BAIL_REASONS, mayResolveToNonString, simpleNumber, type BailReason } from './fast-scan.js'
 
 export interface FastParsed {
   /** A Document whose `contents` is a tree of real yaml nodes with the composer's ranges; no errors or warnings. */
@@ -31,58 +54,6 @@ export interface FastParsed {
   hasDuplicateKeys: boolean
 }
 
-/** Why fastParse left a text to the `yaml` package. */
-export type BailReason =
-  | 'empty' // no content line: an empty document
-  | 'tab' // a tab outside a comment or a quoted scalar
-  | 'nonPrintable' // a character PyYAML's reader rejects, or a byte order mark inside the text
-  | 'lineBreak' // a lone CR, NEL, LS or PS: PyYAML breaks lines there
-  | 'documentMarker' // `---` or `...`
-  | 'directive' // `%`
-  | 'anchor' // `&`
-  | 'alias' // `*`
-  | 'tag' // `!`
-  | 'blockScalar' // `|` or `>`
-  | 'complexKey' // `?`
-  | 'mergeKey' // `<<`
-  | 'nonStringKey' // a plain key that resolves to a number, boolean, null...
-  | 'timestamp' // a plain scalar that resolves to a date
-  | 'escape' // a backslash in a double-quoted scalar
-  | 'multiline' // a scalar or flow collection that goes on past its line, or an unterminated one
-  | 'flowSyntax' // anything in a flow collection outside the subset: empty entries, `:` in plain scalars, comments...
-  | 'indentation' // a line whose indentation the subset (or YAML) does not allow there
-  | 'syntax' // anything else outside the subset, mostly what yaml reports as an error
-  | 'longKey' // an implicit key near yaml's 1024-character limit
-  | 'tooDeep' // nesting deeper than the subset allows
-  | 'internal' // an exception inside fastParse: a bug, never expected (the tests fail on it)
-
-/** Every bail-out reason, for tests and reports. */
-export const BAIL_REASONS: readonly BailReason[] = [
-  'empty',
-  'tab',
-  'nonPrintable',
-  'lineBreak',
-  'documentMarker',
-  'directive',
-  'anchor',
-  'alias',
-  'tag',
-  'blockScalar',
-  'complexKey',
-  'mergeKey',
-  'nonStringKey',
-  'timestamp',
-  'escape',
-  'multiline',
-  'flowSyntax',
-  'indentation',
-  'syntax',
-  'longKey',
-  'tooDeep',
-  'internal',
-]
-
-/** The options parse.ts composes with (the Composer's; keep the two in step). */
 /** The options both parse paths compose with (kept in one place so the paths cannot drift apart). */
 export const FAST_PARSE_DOCUMENT_OPTIONS = PYYAML_DOCUMENT_OPTIONS
 
@@ -92,13 +63,6 @@ const MAX_FLOW_DEPTH = 64
 /** yaml (strict) rejects an implicit key whose `:` is more than 1024 characters after its start. */
 const MAX_KEY_LENGTH = 1000
 
-class Bail {
-  constructor(
-    readonly reason: BailReason,
-    readonly offset: number,
-  ) {}
-}
-
 /** The tags a plain scalar may resolve to; anything else (timestamps, merge keys as values...) bails. */
 const NULL_TAG = 'tag:yaml.org,2002:null'
 const BOOL_TAG = 'tag:yaml.org,2002:bool'
@@ -107,82 +71,13 @@ const FLOAT_TAG = 'tag:yaml.org,2002:float'
 const TIMESTAMP_TAG = 'tag:yaml.org,2002:timestamp'
 const MERGE_TAG = 'tag:yaml.org,2002:merge'
 
-/**
- * Whether a plain scalar could match any tag test of the YAML 1.1 + pyyamlTags schema (null, bool, int, float,
- * merge, sexagesimal int, timestamp). Everything else is a string, as PyYAML's resolver decides from the first
- * character. Letters only start the null and bool words, at most 5 characters long ("false"). A test in
- * fast-parse.test.ts pins the schema's regular expressions so that this stays a superset.
- */
-export function mayResolveToNonString(source: string): boolean {
-  const n = source.length
-  if (n === 0) return true
-  const c = source.charCodeAt(0)
-  if (c >= 0x30 && c <= 0x39) return true
-  switch (c) {
-    case 0x2d: // -
-    case 0x2b: // +
-    case 0x2e: // .
-    case 0x7e: // ~
-    case 0x3c: // <
-      return true
-    case 0x6e: // n
-    case 0x4e: // N
-    case 0x79: // y
-    case 0x59: // Y
-    case 0x74: // t
-    case 0x54: // T
-    case 0x6f: // o
-    case 0x4f: // O
-    case 0x66: // f
-    case 0x46: // F
-      return n <= 5
-    default:
-      return false
-  }
-}
-
-/**
- * The value of the two commonest number shapes, decided as the schema decides them, else NaN (which these shapes
- * never produce). `-?(0|[1-9][0-9]*)`: the first tag whose test matches is PyYAML's decimal int (null and bool need
- * a letter or `~`, binary and hex a letter, octal a leading 0 and another digit), resolved by Number.parseInt(s, 10).
- * `-?[0-9]+.[0-9]+`: the first match is PyYAML's float (no int test allows a dot), resolved by Number.parseFloat as
- * resolveFloat does when there is no `_`, `:`, `.inf` or `.nan`. Neither tag sets a format. A test in
- * fast-parse.test.ts checks this against the schema on a large list of scalars.
- */
-export function simpleNumber(source: string): number {
-  const n = source.length
-  let i = source.charCodeAt(0) === 0x2d ? 1 : 0
-  if (i >= n) return Number.NaN
-  const first = source.charCodeAt(i)
-  if (first < 0x30 || first > 0x39) return Number.NaN
-  i++
-  while (i < n) {
-    const c = source.charCodeAt(i)
-    if (c < 0x30 || c > 0x39) break
-    i++
-  }
-  if (i === n) {
-    // An integer: a leading zero only alone ("0", "-0").
-    return first === 0x30 && n - (source.charCodeAt(0) === 0x2d ? 1 : 0) > 1 ? Number.NaN : Number.parseInt(source, 10)
-  }
-  if (source.charCodeAt(i) !== 0x2e || i + 1 === n) return Number.NaN
-  for (i++; i < n; i++) {
-    const c = source.charCodeAt(i)
-    if (c < 0x30 || c > 0x39) return Number.NaN
-  }
-  return Number.parseFloat(source)
-}
+/** The resolver's `implicit` for a plain scalar without a tag. */
+const PLAIN = [true, false] as const
 
 const enum Pending {
   None,
   Value,
   Empty,
-}
-
-const enum Term {
-  Eol,
-  Colon,
-  Comment,
 }
 
 interface Frame {
@@ -227,18 +122,6 @@ function newPair<K, V>(key: K, value: V): Pair<K, V> {
   return pair
 }
 
-/** Sets `obj[key]` as the composer's toJS would; true when `key` was already an own key (a duplicate). */
-function setKey(obj: Record<string, unknown>, key: string, value: unknown): boolean {
-  // As yaml's addPairToJSMap: a repeated key (or one inherited, such as __proto__) is redefined in place.
-  if (!(key in obj)) {
-    obj[key] = value
-    return false
-  }
-  const repeated = Object.hasOwn(obj, key)
-  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
-  return repeated
-}
-
 class FastParser {
   private readonly text: string
   private readonly len: number
@@ -273,9 +156,7 @@ class FastParser {
   private readonly seqProto: object
 
   // Set by the scanners.
-  private term = Term.Eol
-  private termAt = 0
-  private scanValue = ''
+  private readonly scan: Scan = { term: TERM_EOL, at: 0, value: '' }
   /** The data of the flow collection or flow item just parsed. */
   private flowData: unknown = null
   /** What inlineValue read: the node, its data, and the offset just after it. */
@@ -321,7 +202,7 @@ class FastParser {
       if (i === end) {
         if (nl !== -1) this.breakInSeparator(end)
       } else if (text.charCodeAt(i) === 0x23) {
-        this.checkComment(i + 1, end)
+        checkComment(this.text, i + 1, end)
         this.commentLine(i - pos, i, nl === -1 ? -1 : end, next)
       } else {
         this.contentLine(pos, i, end, next, nl !== -1)
@@ -476,29 +357,18 @@ class FastParser {
     this.rMaxCol = -1
   }
 
+  /** A line of a block mapping: `key: ...`, the key quoted or plain. */
   private keyLine(frame: Frame, i: number, end: number, next: number, hasBreak: boolean): void {
-    const text = this.text
-    const c = text.charCodeAt(i)
-    let key: Scalar
-    let colon: number
-    if (c === 0x22 || c === 0x27) {
-      const close = this.quoted(i, end)
-      key = this.quotedNode(c, i, close + 1)
-      colon = this.skipSpaces(close + 1, end)
-      if (colon === end || text.charCodeAt(colon) !== 0x3a || !this.isBlankAt(colon + 1, end)) throw new Bail('syntax', i)
-    } else {
-      this.checkPlainStart(c, i, end, false)
-      const keyEnd = this.scanBlockPlain(i, end)
-      if (this.term !== Term.Colon) throw new Bail('syntax', i)
-      colon = this.termAt
-      key = this.plain(text.slice(i, keyEnd), i, keyEnd, true)
-    }
-    this.pairAfterKey(frame, key, i, colon, end, next, hasBreak)
+    const c = this.text.charCodeAt(i)
+    if (c === 0x5b || c === 0x7b) throw new Bail('syntax', i)
+    const colon = this.inlineValue(c, i, end)
+    if (colon < 0) throw new Bail('syntax', i)
+    this.pairAfterKey(frame, this.ivNode as Scalar, i, colon, end, next, hasBreak)
   }
 
   private seqItem(frame: Frame, lineStart: number, i: number, end: number, next: number, hasBreak: boolean): void {
     const text = this.text
-    const j = this.skipSpaces(i + 1, end)
+    const j = skipSpaces(this.text, i + 1, end)
     if (j === end) throw new Bail('syntax', i) // an empty item, or a block collection on the next lines
     const c = text.charCodeAt(j)
     if (c === 0x09) throw new Bail('tab', j)
@@ -526,26 +396,25 @@ class FastParser {
     if (c === 0x5b || c === 0x7b) {
       this.ivNode = this.flow(j, end, 0)
       this.ivData = this.flowData
-      this.ivEnd = this.termAt
+      this.ivEnd = this.scan.at
       return -1
     }
     if (c === 0x22 || c === 0x27) {
-      const close = this.quoted(j, end)
-      const node = this.quotedNode(c, j, close + 1)
+      const node = this.quotedScalar(c, j, end)
       this.ivNode = node
       this.ivData = node.value
-      this.ivEnd = close + 1
-      const after = this.skipSpaces(close + 1, end)
-      return after < end && text.charCodeAt(after) === 0x3a && this.isBlankAt(after + 1, end) ? after : -1
+      this.ivEnd = node.range![1]
+      const after = skipSpaces(this.text, this.ivEnd, end)
+      return after < end && text.charCodeAt(after) === 0x3a && isBlankAt(this.text, after + 1, end) ? after : -1
     }
-    this.checkPlainStart(c, j, end, false)
-    const scalarEnd = this.scanBlockPlain(j, end)
-    const isKey = this.term === Term.Colon
+    checkPlainStart(this.text, c, j, end, false)
+    const scalarEnd = scanBlockPlain(this.text, j, end, this.scan)
+    const isKey = this.scan.term === TERM_COLON
     const node = this.plain(text.slice(j, scalarEnd), j, scalarEnd, isKey)
     this.ivNode = node
     this.ivData = node.value
     this.ivEnd = scalarEnd
-    return isKey ? this.termAt : -1
+    return isKey ? this.scan.at : -1
   }
 
   /** `- key: ...`: a block mapping that starts inside a sequence item, indented to its first key. */
@@ -559,7 +428,7 @@ class FastParser {
   private pairAfterKey(frame: Frame, key: Scalar, keyStart: number, colon: number, end: number, next: number, hasBreak: boolean): void {
     const text = this.text
     if (colon - keyStart > MAX_KEY_LENGTH) throw new Bail('longKey', keyStart)
-    const k = this.skipSpaces(colon + 1, end)
+    const k = skipSpaces(this.text, colon + 1, end)
     const map = frame.node as YAMLMap
     const name = key.value as string
     if (k === end || text.charCodeAt(k) === 0x23) {
@@ -575,7 +444,7 @@ class FastParser {
       this.eBreaks = 0
       this.eSecondBreak = -1
       if (k !== end) {
-        this.checkComment(k + 1, end)
+        checkComment(this.text, k + 1, end)
         this.eFirstComment = k
       }
       if (hasBreak) this.breakInSeparator(end)
@@ -601,12 +470,12 @@ class FastParser {
 
   /** After a value: spaces, then the end of the line or a comment (which needs a space before its `#`). */
   private lineEnd(from: number, end: number): void {
-    const i = this.skipSpaces(from, end)
+    const i = skipSpaces(this.text, from, end)
     if (i === end) return
     if (this.text.charCodeAt(i) !== 0x23 || i === from) {
       throw new Bail(this.text.charCodeAt(i) === 0x09 ? 'tab' : 'syntax', i)
     }
-    this.checkComment(i + 1, end)
+    checkComment(this.text, i + 1, end)
   }
 
   private finish(): FastParsed {
@@ -652,7 +521,8 @@ class FastParser {
       }
     }
     let tag: ScalarTag | undefined
-    if (mayResolveToNonString(source)) {
+    const candidate = mayResolveToNonString(source)
+    if (candidate) {
       const tags = atKey ? this.keyTags : this.valueTags
       for (let i = 0; i < tags.length; i++) {
         if (tags[i]!.test!.test(source)) {
@@ -663,6 +533,12 @@ class FastParser {
     }
     let node: Scalar
     if (tag === undefined) {
+      // A string to yaml must be one to PyYAML too: not `=` (its value tag) nor `<<` as a value (its merge tag), which
+      // the safe loader cannot construct there. As a key, `=` is a string to PyYAML as well.
+      if (candidate) {
+        const pyTag = resolve('scalar', source, PLAIN)
+        if (pyTag !== STR_TAG && !(atKey && pyTag === VALUE_TAG)) throw new Bail(atKey ? 'nonStringKey' : 'syntax', start)
+      }
       node = newScalar(source)
     } else {
       if (atKey) throw new Bail(tag.tag === MERGE_TAG ? 'mergeKey' : 'nonStringKey', start)
@@ -678,6 +554,12 @@ class FastParser {
       )
       if (failed) throw new Bail('syntax', start)
       node = isScalar(res) ? res : newScalar(res)
+      if (tag.tag === INT_TAG || tag.tag === FLOAT_TAG) {
+        // Shapes past simpleNumber (1_000, 0x1F, 1:30, .inf): kept only where PyYAML builds the same number (not 0x_).
+        const py = loadPlainScalar(source)
+        const value = node.value as number
+        if (!py || py.tag !== tag.tag || !(py.value === value || (Number.isNaN(py.value) && Number.isNaN(value)))) throw new Bail('syntax', start)
+      }
     }
     node.range = [start, end, end]
     node.source = source
@@ -686,166 +568,15 @@ class FastParser {
     return node
   }
 
-  /** A quoted scalar from `start` to `end` (after the closing quote); `scanValue` holds its value. */
-  private quotedNode(quote: number, start: number, end: number): Scalar {
-    const value = this.scanValue
+  /** The one-line quoted scalar at `start` (its quote `quote`), as the composer builds it; range[1] is after its closing quote. */
+  private quotedScalar(quote: number, start: number, lineEnd: number): Scalar {
+    const end = scanQuoted(this.text, start, lineEnd, this.scan) + 1
+    const value = this.scan.value
     const node = newScalar(value)
     node.range = [start, end, end]
     node.source = value
     node.type = quote === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE
     return node
-  }
-
-  /** Scans a one-line quoted scalar at `start`; returns the offset of its closing quote and sets `scanValue`. */
-  private quoted(start: number, end: number): number {
-    const text = this.text
-    const quote = text.charCodeAt(start)
-    let escaped = false
-    let i = start + 1
-    for (;;) {
-      if (i >= end) throw new Bail('multiline', start)
-      const c = text.charCodeAt(i)
-      if (c === quote) {
-        if (quote === 0x27 && i + 1 < end && text.charCodeAt(i + 1) === 0x27) {
-          escaped = true
-          i += 2
-          continue
-        }
-        break
-      }
-      if (c === 0x5c && quote === 0x22) throw new Bail('escape', i)
-      if (c < 0x20 || c > 0x7e) i = this.wide(c, i, true)
-      else i++
-    }
-    const raw = text.slice(start + 1, i)
-    this.scanValue = escaped ? raw.split("''").join("'") : raw
-    return i
-  }
-
-  /**
-   * The first character of a plain scalar (block or flow context): indicators that start something else, or that
-   * yaml rejects, bail. A leading `-` is kept only before a digit, a letter or a dot (`-1.5`, `-foo`).
-   */
-  private checkPlainStart(c: number, at: number, end: number, inFlow: boolean): void {
-    switch (c) {
-      case 0x21: // !
-        throw new Bail('tag', at)
-      case 0x26: // &
-        throw new Bail('anchor', at)
-      case 0x2a: // *
-        throw new Bail('alias', at)
-      case 0x7c: // |
-      case 0x3e: // >
-        throw new Bail('blockScalar', at)
-      case 0x25: // % (a directive at the start of a line, reserved elsewhere)
-        throw new Bail(at === 0 || this.text.charCodeAt(at - 1) === 0x0a ? 'directive' : inFlow ? 'flowSyntax' : 'syntax', at)
-      case 0x3f: // ?
-        throw new Bail('complexKey', at)
-      case 0x09:
-        throw new Bail('tab', at)
-      case 0x2c: // ,
-      case 0x5b: // [
-      case 0x5d: // ]
-      case 0x7b: // {
-      case 0x7d: // }
-      case 0x23: // #
-      case 0x3a: // :
-      case 0x40: // @
-      case 0x60: // `
-      case 0x22: // "
-      case 0x27: // '
-        throw new Bail(inFlow ? 'flowSyntax' : 'syntax', at)
-      case 0x2d: {
-        // -
-        const n = at + 1 < end ? this.text.charCodeAt(at + 1) : -1
-        const ok = (n >= 0x30 && n <= 0x39) || (n >= 0x41 && n <= 0x5a) || (n >= 0x61 && n <= 0x7a) || n === 0x2e
-        if (!ok) throw new Bail(inFlow ? 'flowSyntax' : 'syntax', at)
-        return
-      }
-      default:
-        if (c < 0x20) throw new Bail('nonPrintable', at)
-    }
-  }
-
-  /**
-   * A block-context plain scalar on one line: up to `: ` (term Colon), ` #` (term Comment) or the line's end.
-   * Returns the end of the scalar, trailing spaces excluded.
-   */
-  private scanBlockPlain(start: number, end: number): number {
-    const text = this.text
-    let last = start
-    let i = start
-    while (i < end) {
-      const c = text.charCodeAt(i)
-      if (c === 0x20) {
-        if (i + 1 < end && text.charCodeAt(i + 1) === 0x23) {
-          this.term = Term.Comment
-          this.termAt = i + 1
-          return last
-        }
-        i++
-      } else if (c === 0x3a) {
-        if (i + 1 === end || text.charCodeAt(i + 1) === 0x20) {
-          this.term = Term.Colon
-          this.termAt = i
-          return last
-        }
-        last = ++i
-      } else if (c < 0x20 || c > 0x7e) {
-        i = this.wide(c, i, false)
-        last = i
-      } else {
-        last = ++i
-      }
-    }
-    this.term = Term.Eol
-    return last
-  }
-
-  /** Checks a character outside printable ASCII; returns the offset after it (2 for a surrogate pair) or bails. */
-  private wide(c: number, i: number, tabOk: boolean): number {
-    if (c === 0x09) {
-      if (tabOk) return i + 1
-      throw new Bail('tab', i)
-    }
-    if (c === 0x0d) throw new Bail('lineBreak', i)
-    if (c < 0x20) throw new Bail('nonPrintable', i)
-    if (c === 0x85) throw new Bail('lineBreak', i)
-    if (c <= 0x9f) throw new Bail('nonPrintable', i)
-    if (c < 0xd800) {
-      if (c === 0x2028 || c === 0x2029) throw new Bail('lineBreak', i)
-      return i + 1
-    }
-    if (c <= 0xdbff) {
-      const low = this.text.charCodeAt(i + 1)
-      if (low >= 0xdc00 && low <= 0xdfff) return i + 2
-      throw new Bail('nonPrintable', i)
-    }
-    if (c <= 0xdfff || c === 0xfeff || c >= 0xfffe) throw new Bail('nonPrintable', i)
-    return i + 1
-  }
-
-  /** A comment's text: anything printable, tabs included. */
-  private checkComment(from: number, end: number): void {
-    const text = this.text
-    let i = from
-    while (i < end) {
-      const c = text.charCodeAt(i)
-      // Printable ASCII, and the Latin-1 to CJK range below the line and paragraph separators, are fine.
-      if ((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c < 0x2028)) i++
-      else i = this.wide(c, i, true)
-    }
-  }
-
-  private skipSpaces(i: number, end: number): number {
-    const text = this.text
-    while (i < end && text.charCodeAt(i) === 0x20) i++
-    return i
-  }
-
-  /** A space, or the end of the line (`:` must be followed by one of them to be a mapping indicator). */
-  private isBlankAt(i: number, end: number): boolean {
-    return i === end || this.text.charCodeAt(i) === 0x20
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -861,7 +592,7 @@ class FastParser {
     coll.flow = true
     const obj: Record<string, unknown> = {}
     const arr: unknown[] = []
-    let i = this.skipSpaces(start + 1, end)
+    let i = skipSpaces(this.text, start + 1, end)
     if (i === end) throw new Bail('multiline', start)
     if (text.charCodeAt(i) !== close) {
       for (;;) {
@@ -870,19 +601,20 @@ class FastParser {
           let key: Scalar
           let colon: number
           if (c === 0x22 || c === 0x27) {
-            const q = this.quoted(i, end)
-            key = this.quotedNode(c, i, q + 1)
-            colon = this.skipSpaces(q + 1, end)
+            key = this.quotedScalar(c, i, end)
+            colon = skipSpaces(this.text, key.range![1], end)
           } else {
-            this.checkPlainStart(c, i, end, true)
-            const keyEnd = this.scanFlowPlain(i, end, true)
-            colon = this.termAt
+            checkPlainStart(this.text, c, i, end, true)
+            const keyEnd = scanFlowPlain(this.text, i, end, true, this.scan)
+            colon = this.scan.at
             key = this.plain(text.slice(i, keyEnd), i, keyEnd, true)
           }
           if (colon >= end || text.charCodeAt(colon) !== 0x3a || colon + 1 >= end || text.charCodeAt(colon + 1) !== 0x20) {
             throw new Bail('flowSyntax', colon)
           }
-          const v = this.skipSpaces(colon + 2, end)
+          // PyYAML's 1024-character limit on simple keys holds in flow mappings too.
+          if (colon - i > MAX_KEY_LENGTH) throw new Bail('longKey', i)
+          const v = skipSpaces(this.text, colon + 2, end)
           if (v === end) throw new Bail('multiline', start)
           const value = this.flowItem(v, end, depth)
           ;(coll as YAMLMap).items.push(newPair(key, value) as Pair<unknown, unknown>)
@@ -892,19 +624,19 @@ class FastParser {
           arr.push(this.flowData)
         }
         // flowItem left `termAt` after the item's trailing spaces.
-        i = this.termAt
+        i = this.scan.at
         if (i === end) throw new Bail('multiline', start)
         const c = text.charCodeAt(i)
         if (c === close) break
         if (c !== 0x2c) throw new Bail(c === 0x09 ? 'tab' : 'flowSyntax', i)
-        i = this.skipSpaces(i + 1, end)
+        i = skipSpaces(this.text, i + 1, end)
         if (i === end) throw new Bail('multiline', start)
         const n = text.charCodeAt(i)
         if (n === close || n === 0x2c) throw new Bail('flowSyntax', i)
       }
     }
     coll.range = [start, i + 1, i + 1]
-    this.termAt = i + 1
+    this.scan.at = i + 1
     this.flowData = isMap ? obj : arr
     return coll
   }
@@ -917,59 +649,24 @@ class FastParser {
     let itemEnd: number
     if (c === 0x5b || c === 0x7b) {
       node = this.flow(i, end, depth + 1)
-      itemEnd = this.termAt
+      itemEnd = this.scan.at
     } else if (c === 0x22 || c === 0x27) {
-      const q = this.quoted(i, end)
-      node = this.quotedNode(c, i, q + 1)
+      node = this.quotedScalar(c, i, end)
       this.flowData = node.value
-      itemEnd = q + 1
+      itemEnd = node.range![1]
     } else {
-      this.checkPlainStart(c, i, end, true)
-      const scalarEnd = this.scanFlowPlain(i, end, false)
+      checkPlainStart(this.text, c, i, end, true)
+      const scalarEnd = scanFlowPlain(this.text, i, end, false, this.scan)
       node = this.plain(text.slice(i, scalarEnd), i, scalarEnd, false)
       this.flowData = node.value
       itemEnd = scalarEnd
     }
-    const after = this.skipSpaces(itemEnd, end)
+    const after = skipSpaces(this.text, itemEnd, end)
     node.range![2] = after
-    this.termAt = after
+    this.scan.at = after
     return node
   }
 
-  /**
-   * A plain scalar in a flow collection, up to `,[]{}` or the line's end (trailing spaces excluded). As a mapping
-   * key it ends at its `:` (set in `termAt`); anywhere else a `:` bails, as does a `#`.
-   */
-  private scanFlowPlain(start: number, end: number, asKey: boolean): number {
-    const text = this.text
-    let last = start
-    let i = start
-    while (i < end) {
-      const c = text.charCodeAt(i)
-      if (c === 0x20) {
-        i++
-        continue
-      }
-      if (c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) break
-      if (c === 0x3a) {
-        if (asKey) {
-          this.termAt = i
-          return last
-        }
-        throw new Bail('flowSyntax', i)
-      }
-      if (c === 0x23) throw new Bail('flowSyntax', i)
-      if (c < 0x20 || c > 0x7e) {
-        i = this.wide(c, i, false)
-        last = i
-      } else {
-        last = ++i
-      }
-    }
-    if (asKey) throw new Bail('flowSyntax', i)
-    this.termAt = last
-    return last
-  }
 }
 
 /** The parse, or why it bailed (for tests). Never throws. */

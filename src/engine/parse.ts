@@ -1,49 +1,15 @@
-// Parses a config as PyYAML would (YAML 1.1, last duplicate wins) and turns every parser problem into a `yaml-syntax` report with a range.
-import {
-  Composer,
-  CST,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  Lexer,
-  LineCounter,
-  parseDocument,
-  Parser,
-  visit,
-  YAMLParseError,
-  type Alias,
-  type Document,
-  type Node,
-  type Scalar,
-  type YAMLError,
-  type YAMLMap,
-} from 'yaml'
+// Parses a config exactly as the bot's PyYAML does (yaml.safe_load: YAML 1.1, last duplicate wins) and turns what PyYAML
+// refuses into `yaml-syntax` reports; yaml's Document supplies the node ranges that locate, fixes and directives need.
+import { Composer, CST, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, Parser, type Document, type Node, type YAMLMap } from 'yaml'
 import { fastParse } from './fast-parse.js'
+import { loadAsPyYAML, type Loaded } from './pyyaml/load.js'
 import { PYYAML_DOCUMENT_OPTIONS } from './pyyaml-schema.js'
+import { isTabFailure, lineEnd, refusalReport, repeatedKeyReports, type SyntaxReport } from './syntax-reports.js'
 
-/** A `yaml-syntax` report that already knows its range (offsets into the linted text, end exclusive). */
-export interface SyntaxReport {
-  messageId: YamlSyntaxMessageId
-  data: Record<string, string | number>
-  path: string
-  start: number
-  end: number
-  /** The data could not be built, or the bot could not load the file: no other rule runs. */
-  fatal: boolean
-}
-
-export type YamlSyntaxMessageId =
-  | 'syntaxError'
-  | 'duplicateKey'
-  | 'duplicateKeyOverridden'
-  | 'unresolvedAlias'
-  | 'aliasBomb'
-  | 'multipleDocuments'
-  | 'unknownTag'
-  | 'nonPrintable'
-  | 'tooDeep'
-  | 'invalidEncoding'
+export { NON_PRINTABLE } from './pyyaml/reader.js'
+export { MAX_DEPTH } from './pyyaml/composer.js'
+export type { SyntaxReport } from './syntax-reports.js'
+export type { YamlSyntaxMessageId } from '../rules/yaml-syntax.js'
 
 export interface ParsedConfig {
   /** The text as linted: a leading BOM is removed (as ESLint does), so columns match what editors show. */
@@ -55,165 +21,113 @@ export interface ParsedConfig {
   data: unknown
   syntax: SyntaxReport[]
   fatal: boolean
+  /** The report of the problem that stops the bot's loader (yaml.safe_load raises); undefined when the bot loads the file. */
+  refusal: SyntaxReport | undefined
 }
 
-/** Aliases that expand past this many nodes are a resource-exhaustion pattern, not configuration. */
-export const MAX_ALIAS_COUNT = 100
-
-// PyYAML's Reader rejects these before parsing; the bot would never start with such a file.
-// eslint-disable-next-line no-control-regex
-export const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+/**
+ * Aliases (and merges) may add this many values to the data before the file counts as a resource-exhaustion pattern:
+ * PyYAML shares aliased values, so the bot may load it, but every rule would walk each copy.
+ */
+export const ALIAS_EXPANSION_LIMIT = 1_000
 
 /** A file that is not UTF-8: one fatal report at the first bad byte; `prefix` is the text before it. */
 export function encodingFailure(prefix: string, byte: number): ParsedConfig {
-  const parsed = parseConfig('')
   const bom = prefix.charCodeAt(0) === 0xfeff
   const text = bom ? prefix.slice(1) : prefix
-  return {
-    ...parsed,
-    text,
-    bom,
-    lineCounter: recount(text),
-    data: undefined,
+  const refusal: SyntaxReport = {
+    messageId: 'invalidEncoding',
+    data: { byte: `0x${byte.toString(16).toUpperCase().padStart(2, '0')}` },
+    path: '',
+    start: text.length,
+    end: text.length,
     fatal: true,
-    syntax: [
-      {
-        messageId: 'invalidEncoding',
-        data: { byte: `0x${byte.toString(16).toUpperCase().padStart(2, '0')}` },
-        path: '',
-        start: text.length,
-        end: text.length,
-        fatal: true,
-      },
-    ],
   }
+  return { text, bom, doc: parseDocument(''), lineCounter: pyyamlLines(text), data: undefined, syntax: [refusal], fatal: true, refusal }
 }
 
 /** Parses `source` exactly as the bot's loader would see it. Never throws. */
 export function parseConfig(source: string): ParsedConfig {
   const bom = source.charCodeAt(0) === 0xfeff
   const text = bom ? source.slice(1) : source
-  // The common case (block YAML as real configs use it) in one cheap pass; anything unusual bails out to yaml's
-  // parser below. fastParse bails wherever a check below could report something, except duplicate keys.
+  // The common case (block YAML as real configs use it) in one cheap pass, which bails out to the PyYAML port below on
+  // anything it has not proved PyYAML reads the same way.
   const fast = fastParse(text)
   if (fast) {
     const duplicates = fast.hasDuplicateKeys ? duplicateKeys(fast.doc, fast.lineCounter).sort((a, b) => a.start - b.start) : []
-    return { text, bom, doc: fast.doc, lineCounter: fast.lineCounter, data: fast.data, syntax: duplicates, fatal: false }
+    return { text, bom, doc: fast.doc, lineCounter: fast.lineCounter, data: fast.data, syntax: duplicates, fatal: false, refusal: undefined }
   }
-  const syntax: SyntaxReport[] = []
-  const source11 = withYaml11Breaks(text)
-  // Counted from the text, not by yaml's parser: after some errors (a stray quote) it skips line breaks.
-  const lineCounter = countLines(source11)
-  let doc: Document.Parsed | undefined
-  let deepAt: number | undefined
+  const loaded = loadAsPyYAML(text, bom)
+  // Lines as PyYAML counts them, so that a finding's line is the line of PyYAML's mark.
+  const lineCounter = pyyamlLines(text)
+  const tooDeep = !loaded.ok && /recursion depth/.test(loaded.failure.problem)
+  const doc = tooDeep ? parseDocument('') : positionsDocument(withYaml11Breaks(text))
+  if (!loaded.ok) {
+    const refusal = refusalReport(loaded.failure, text)
+    return { text, bom, doc, lineCounter, data: undefined, syntax: [refusal], fatal: true, refusal }
+  }
+  const syntax = repeatedKeyReports(loaded.repeated, escapePointer)
+  const unusable = unusableData(loaded, text)
+  if (unusable) syntax.push(unusable)
+  syntax.sort((a, b) => a.start - b.start)
+  return { text, bom, doc, lineCounter, data: unusable ? undefined : loaded.data, syntax, fatal: unusable !== undefined, refusal: undefined }
+}
+
+/**
+ * yaml's Document of the text, for node ranges only: whether the text loads is PyYAML's call, so yaml's errors are
+ * ignored. Nesting too deep for yaml's recursive composer gets an empty document (ranges then fall back to the root).
+ */
+function positionsDocument(source11: string): Document.Parsed {
   try {
-    // parseDocument, in two steps, so that nesting is measured before the composer recurses into it.
     const tokens = Array.from(new Parser().parse(source11))
-    deepAt = deepestCollection(tokens)
-    if (deepAt === undefined) {
-      const composer = new Composer(PYYAML_DOCUMENT_OPTIONS)
-      for (const next of composer.compose(tokens, true, source11.length)) {
-        if (!doc) doc = next
-        else {
-          doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'))
-          break
-        }
-      }
+    if (deepestCollection(tokens) === undefined) {
+      for (const doc of new Composer(PYYAML_DOCUMENT_OPTIONS).compose(tokens, true, source11.length)) return doc
     }
   } catch {
-    // Deep nesting is caught above; this is the last line of defence against a stack overflow.
+    // The last line of defence against a stack overflow in yaml's composer.
   }
-  if (!doc) {
-    const offset = deepAt
-    return {
-      text,
-      bom,
-      doc: parseDocument(''),
-      lineCounter,
-      data: undefined,
-      syntax: [offset === undefined ? tooDeep(text) : { messageId: 'tooDeep', data: {}, path: '', start: offset, end: offset + 1, fatal: true }],
-      fatal: true,
-    }
-  }
-
-  const bad = NON_PRINTABLE.exec(text)
-  if (bad) {
-    const code = bad[0].codePointAt(0) ?? 0
-    syntax.push({
-      messageId: 'nonPrintable',
-      data: { char: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` },
-      path: '',
-      start: bad.index,
-      end: bad.index + bad[0].length,
-      fatal: true,
-    })
-  }
-
-  const firstError = doc.errors.find((e) => e.code !== 'MULTIPLE_DOCS')
-  if (firstError) {
-    // One report: after the first real error a recovering parser mostly reports its own recovery.
-    syntax.push(fromYamlError(firstError, text))
-  } else {
-    const tab = rejectedTab(source11)
-    if (tab !== -1) {
-      const message = 'A tab, which the bot\'s loader (PyYAML) accepts only inside quoted strings, block scalars and comments: use spaces'
-      syntax.push({ messageId: 'syntaxError', data: { message }, path: '', start: tab, end: tab + 1, fatal: true })
-    }
-  }
-  const multi = doc.errors.find((e) => e.code === 'MULTIPLE_DOCS')
-  if (multi) {
-    // yaml.safe_load refuses a stream of several documents ("expected a single document in the stream").
-    syntax.push({ messageId: 'multipleDocuments', data: {}, path: '', start: multi.pos[0], end: lineEnd(text, multi.pos[0]), fatal: true })
-  }
-  for (const warning of doc.warnings) {
-    if (warning.code === 'TAG_RESOLVE_FAILED') {
-      // The safe loader has no constructor for it ("could not determine a constructor for the tag").
-      syntax.push({ messageId: 'unknownTag', data: { message: firstLine(warning.message) }, path: '', start: warning.pos[0], end: Math.max(warning.pos[1], warning.pos[0] + 1), fatal: true })
-    }
-  }
-
-  if (!syntax.some((s) => s.fatal)) {
-    syntax.push(...duplicateKeys(doc, lineCounter))
-    syntax.push(...aliasProblems(doc))
-    syntax.push(...unhashableKeys(doc))
-  }
-
-  let data: unknown
-  const fatal = syntax.some((s) => s.fatal)
-  if (!fatal) {
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
-    } catch (error) {
-      syntax.push(aliasFailure(doc, text, error))
-    }
-  }
-  syntax.sort((a, b) => a.start - b.start)
-  return { text, bom, doc, lineCounter, data, syntax, fatal: syntax.some((s) => s.fatal) }
+  return parseDocument('')
 }
 
-function fromYamlError(error: YAMLError, text: string): SyntaxReport {
-  let [start, end] = error.pos
-  // yaml marks an indentation error from the line start; the token that is off is the useful place.
-  while (text[start] === ' ') start++
-  if (end <= start) end = start + 1
-  if (/call stack/i.test(error.message)) {
-    return { messageId: 'tooDeep', data: {}, path: '', start: Math.min(start, text.length), end: Math.min(end, text.length), fatal: true }
+/** Data the bot loads but lint-config cannot check: an alias bomb, a merge bomb, a recursive structure. */
+function unusableData(loaded: Loaded, text: string): SyntaxReport | undefined {
+  const alias = loaded.recursiveAlias ?? loaded.firstAlias
+  const at = (span: { start: number; end: number }): Pick<SyntaxReport, 'start' | 'end'> => ({ start: span.start, end: Math.max(span.end, span.start + 1) })
+  if (loaded.recursiveAlias) {
+    return { messageId: 'recursiveAlias', data: { name: loaded.recursiveAlias.name }, path: '', ...at(loaded.recursiveAlias), fatal: true }
   }
-  // Keep the span inside the text: at the end of the file it is empty, right after the last character.
-  start = Math.min(start, text.length)
-  end = Math.min(Math.max(end, start + 1), text.length)
-  return { messageId: 'syntaxError', data: { message: firstLine(error.message) }, path: '', start, end: Math.max(end, start), fatal: true }
+  const limit = ALIAS_EXPANSION_LIMIT
+  const bomb = (): SyntaxReport => ({
+    messageId: 'aliasBomb',
+    data: { name: alias?.name ?? '', limit: limit.toLocaleString('en-US') },
+    path: '',
+    ...at(alias ?? loaded.mergeBomb ?? { start: 0, end: lineEnd(text, 0) }),
+    fatal: true,
+  })
+  if (loaded.mergeBomb) return bomb()
+  if (loaded.firstAlias && expandedSize(loaded.data, loaded.nodeCount + limit) > loaded.nodeCount + limit) return bomb()
+  return undefined
 }
 
-/** yaml messages end with " at line L, column C:" and an excerpt; the finding has its own position. */
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '')
-}
-
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset)
-  const end = nl === -1 ? text.length : nl
-  return end > offset ? (text[end - 1] === '\r' ? end - 1 : end) : offset + 1
+/** The number of values in `data` with every shared reference expanded, counted without expanding (at most `cap` + 1). */
+function expandedSize(data: unknown, cap: number): number {
+  const sizes = new Map<object, number>()
+  const children = (value: object): unknown[] =>
+    Array.isArray(value) ? value : value instanceof Set ? [...value] : value instanceof Date || ArrayBuffer.isView(value) ? [] : Object.values(value)
+  const stack: [unknown, boolean][] = [[data, false]]
+  while (stack.length > 0) {
+    const [value, done] = stack.pop()!
+    if (value === null || typeof value !== 'object' || (sizes.has(value) && !done)) continue
+    if (!done) {
+      stack.push([value, true])
+      for (const child of children(value)) if (child !== null && typeof child === 'object' && !sizes.has(child)) stack.push([child, false])
+      continue
+    }
+    let size = 1
+    for (const child of children(value)) size += child !== null && typeof child === 'object' ? (sizes.get(child) ?? 0) : 1
+    sizes.set(value, Math.min(size, cap + 1))
+  }
+  return data !== null && typeof data === 'object' ? (sizes.get(data) ?? 0) : 1
 }
 
 /** A mapping key as PyYAML compares keys: by constructed value, with True == 1 as in Python. */
@@ -228,13 +142,10 @@ function keyIdentity(key: unknown): string | undefined {
   return `s:${String(value)}`
 }
 
-/**
- * Every repeated key of every mapping, reported at its 2nd, 3rd... occurrence with the line of the first;
- * an occurrence that a later one replaces says so, since only the last reaches the bot.
- */
+/** The fast path's repeated keys (its keys are all plain strings), from its yaml Document. */
 function duplicateKeys(doc: Document.Parsed, lineCounter: LineCounter): SyntaxReport[] {
-  const out: SyntaxReport[] = []
-  walkMaps(doc.contents, '', (map, path) => {
+  const repeated: { name: string; mapPath: string; keys: { start: number; end: number; line: number }[] }[] = []
+  walkMaps(doc.contents, '', (map, mapPath) => {
     const occurrences = new Map<string, Node[]>()
     for (const pair of map.items) {
       const id = keyIdentity(pair.key)
@@ -245,22 +156,11 @@ function duplicateKeys(doc: Document.Parsed, lineCounter: LineCounter): SyntaxRe
     }
     for (const keys of occurrences.values()) {
       if (keys.length < 2) continue
-      const line = (node: Node): number => lineCounter.linePos(node.range![0]).line
-      const last = keys[keys.length - 1]!
-      keys.slice(1).forEach((key) => {
-        const name = String((key as Scalar).value)
-        out.push({
-          messageId: key === last ? 'duplicateKey' : 'duplicateKeyOverridden',
-          data: { key: name, firstLine: line(keys[0]!), lastLine: line(last) },
-          path: `${path}/${escapePointer(name)}`,
-          start: key.range![0],
-          end: key.range![1],
-          fatal: false,
-        })
-      })
+      const name = String((keys[0] as { value: unknown }).value)
+      repeated.push({ name, mapPath, keys: keys.map((k) => ({ start: k.range![0], end: k.range![1], line: lineCounter.linePos(k.range![0]).line })) })
     }
   })
-  return out
+  return repeatedKeyReports(repeated, escapePointer)
 }
 
 /** Visits each mapping with the JSON pointer of the data it becomes (last duplicate wins, like the data). */
@@ -291,73 +191,10 @@ export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
-/** Aliases whose anchor is not defined before them: PyYAML fails with "found undefined alias". */
-function aliasProblems(doc: Document.Parsed): SyntaxReport[] {
-  const out: SyntaxReport[] = []
-  visit(doc, {
-    Alias(_key, node) {
-      if (node.resolve(doc) === undefined && node.range) {
-        out.push({
-          messageId: 'unresolvedAlias',
-          data: { name: node.source },
-          path: '',
-          start: node.range[0],
-          end: node.range[1],
-          fatal: true,
-        })
-      }
-    },
-  })
-  return out
-}
+/** Nesting deeper than this is never handed to yaml's composer, which recurses per level and may abort the process. */
+const MAX_YAML_DEPTH = 490
 
-/** A mapping or sequence used as a key: PyYAML fails with "found unhashable key" (yaml would stringify it). */
-function unhashableKeys(doc: Document.Parsed): SyntaxReport[] {
-  const out: SyntaxReport[] = []
-  walkMaps(doc.contents, '', (map) => {
-    for (const pair of map.items) {
-      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key
-      const kind = isMap(key) ? 'mapping' : isSeq(key) ? 'sequence' : undefined
-      const range = (pair.key as Node | null)?.range
-      if (kind === undefined || !range) continue
-      const message = `A ${kind} used as a mapping key, which the bot's loader (PyYAML) rejects ("found unhashable key")`
-      out.push({ messageId: 'syntaxError', data: { message }, path: '', start: range[0], end: Math.max(range[1], range[0] + 1), fatal: true })
-    }
-  })
-  return out
-}
-
-/** toJS threw: an alias bomb (count over the limit) or some alias we could not resolve. */
-function aliasFailure(doc: Document.Parsed, text: string, error: unknown): SyntaxReport {
-  let alias: Alias | undefined
-  visit(doc, {
-    Alias(_key, node) {
-      alias ??= node
-      return undefined
-    },
-  })
-  const start = alias?.range?.[0] ?? 0
-  const end = alias?.range?.[1] ?? lineEnd(text, 0)
-  const excessive = error instanceof Error && /excessive alias/i.test(error.message)
-  return {
-    messageId: excessive ? 'aliasBomb' : 'unresolvedAlias',
-    data: excessive ? { name: alias?.source ?? '', limit: MAX_ALIAS_COUNT } : { name: alias?.source ?? '' },
-    path: '',
-    start,
-    end: Math.max(end, start + 1),
-    fatal: true,
-  }
-}
-
-/**
- * Nesting deeper than this is reported instead of parsed. yaml's composer recurses for every level, and when it runs
- * out of stack V8 may abort the whole process (a regular expression compiled there fails with a fatal "out of memory")
- * instead of throwing. PyYAML gives up a little deeper, at about 491 levels (Python's recursion limit), so the
- * finding's "the bot's loader fails on it too" holds (give or take the bot's own stack).
- */
-export const MAX_DEPTH = 490
-
-/** Offset of the first collection (in document order) nested deeper than MAX_DEPTH, measured on the CST without recursion. */
+/** Offset of the first collection (in document order) nested deeper than MAX_YAML_DEPTH, measured on the CST without recursion. */
 function deepestCollection(tokens: readonly CST.Token[]): number | undefined {
   const stack: [CST.Token | undefined, number][] = tokens.map((t): [CST.Token, number] => [t, 0]).reverse()
   while (stack.length > 0) {
@@ -366,7 +203,7 @@ function deepestCollection(tokens: readonly CST.Token[]): number | undefined {
     if (token.type === 'document') {
       stack.push([token.value, depth])
     } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      if (depth + 1 > MAX_DEPTH) return token.offset
+      if (depth + 1 > MAX_YAML_DEPTH) return token.offset
       const items = token.items as readonly { key?: CST.Token | null; value?: CST.Token }[]
       for (let i = items.length - 1; i >= 0; i--) {
         stack.push([items[i]!.value, depth + 1])
@@ -377,19 +214,12 @@ function deepestCollection(tokens: readonly CST.Token[]): number | undefined {
   return undefined
 }
 
-function tooDeep(text: string): SyntaxReport {
-  return { messageId: 'tooDeep', data: {}, path: '', start: 0, end: lineEnd(text, 0), fatal: true }
-}
-
-function recount(text: string): LineCounter {
-  return countLines(withYaml11Breaks(text))
-}
-
-/** Line starts of a text whose line breaks are all LF (or CRLF). */
-function countLines(source: string): LineCounter {
+/** Line starts where PyYAML's reader starts lines: after LF, CRLF, a lone CR, NEL, LS and PS. */
+function pyyamlLines(text: string): LineCounter {
   const lc = new LineCounter()
   lc.addNewLine(0)
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lc.addNewLine(i + 1)
+  const breaks = /\r\n?|[\n\x85\u2028\u2029]/g
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) lc.addNewLine(m.index + m[0].length)
   return lc
 }
 
@@ -425,32 +255,9 @@ function withYaml11Breaks(text: string): string {
   })
 }
 
-/**
- * PyYAML separates tokens with spaces only: a tab anywhere but inside a quoted or block scalar or a comment stops its
- * scanner ("found character '\\t' that cannot start any token"), where yaml accepts most of them. The offset of the
- * first such tab, or -1.
- */
+/** The offset of the tab PyYAML stops at ("found character '\t' that cannot start any token"), or -1. */
 export function rejectedTab(source: string): number {
   if (!source.includes('\t')) return -1
-  let offset = 0
-  let scalarNext = false
-  let blockHeader = false
-  for (const token of new Lexer().lex(source)) {
-    // Control tokens mark what follows and take no room in the source.
-    if (token === CST.DOCUMENT || token === CST.FLOW_END) continue
-    if (token === CST.SCALAR) {
-      scalarNext = true
-      continue
-    }
-    const type = scalarNext ? (blockHeader ? 'block-scalar' : 'plain-scalar') : CST.tokenType(token)
-    if (scalarNext) blockHeader = false
-    else if (type === 'block-scalar-header') blockHeader = true
-    scalarNext = false
-    if (type !== 'comment' && type !== 'single-quoted-scalar' && type !== 'double-quoted-scalar' && type !== 'block-scalar') {
-      const tab = token.indexOf('\t')
-      if (tab !== -1) return offset + tab
-    }
-    offset += token.length
-  }
-  return -1
+  const loaded = loadAsPyYAML(source, false)
+  return !loaded.ok && isTabFailure(loaded.failure) ? loaded.failure.span.start : -1
 }

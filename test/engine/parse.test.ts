@@ -26,6 +26,27 @@ describe('parseConfig scalars, as PyYAML resolves them', () => {
   })
 })
 
+describe('parseConfig data, as PyYAML builds it (issue 15)', () => {
+  it('reads YAML 1.1 whatever %YAML says', () => {
+    expect(data('%YAML 1.2\n---\na: yes\nb: 1e3\n')).toEqual({ a: true, b: '1e3' })
+  })
+  it('resolves a scalar with the non-specific tag !', () => {
+    expect(data('a: ! 12\nb: ! yes\n')).toEqual({ a: 12, b: true })
+  })
+  it('keeps dates of year 1 and times with a zone', () => {
+    const value = data('a: 0001-01-01\nb: 2001-12-14t21:59:43.10-05:00\n') as { a: Date; b: Date }
+    expect([value.a.toISOString(), value.b.toISOString()]).toEqual(['0001-01-01T00:00:00.000Z', '2001-12-15T02:59:43.100Z'])
+  })
+  it('keeps Python key equality: 1, 1.0 and true are one key, the first written', () => {
+    expect(data('m: {1: a, 1.0: b, true: c, "1": d}\n')).toEqual({ m: { 1: 'd' } })
+    expect(Object.keys((data('m: {true: a, 1: b}\n') as { m: object }).m)).toEqual(['true'])
+  })
+  it('shares aliased values, as Python does', () => {
+    const value = data('a: &x {k: 1}\nb: *x\n') as { a: object; b: object }
+    expect(value.b).toBe(value.a)
+  })
+})
+
 describe('parseConfig structure', () => {
   it('keeps the LAST value of a duplicated key, as the bot does', () => {
     expect(data('a: 1\nb: {x: 1}\na: 2\nb: {y: 2}\n')).toEqual({ a: 2, b: { y: 2 } })

@@ -137,7 +137,7 @@ describe('line endings', () => {
   })
   it('a syntax error in a CRLF file is on its own line', () => {
     expect(rows('a: [1, 2\r\nb: 3\r\n')).toEqual([
-      [YAML_SYNTAX, 'syntaxError', 2, 1, 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+      [YAML_SYNTAX, 'syntaxError', 2, 2, "YAML syntax error: expected ',' or ']', but got ':' (while parsing a flow sequence at line 1, column 4)"],
     ])
   })
   it('a CR-only (old Mac) file is read line by line, as PyYAML reads it', () => {
@@ -184,11 +184,12 @@ describe('tabs', () => {
 
 describe('syntax errors: one fatal finding at the right place', () => {
   it.each([
-    ['an unclosed flow sequence', 'a: [1, 2\nb: 3\n', 2, 1, 'Flow sequence in block collection must be sufficiently indented and end with a ]'],
-    ['a nested mapping on one line', 'a: b: c\n', 1, 4, 'Nested mappings are not allowed in compact mappings'],
-    // yaml reports where the string would have to end (PyYAML too, naming the opening quote as context).
-    ['an unclosed double quote', 'a: "abc\nb: 1\n', 3, 1, 'Missing closing "quote'],
-    ['a sequence item in a mapping', 'a: 1\n- b\n', 2, 1, 'Implicit keys need to be on a single line'],
+    // PyYAML's mark and words: what the bot's traceback says.
+    ['an unclosed flow sequence', 'a: [1, 2\nb: 3\n', 2, 2, "expected ',' or ']', but got ':' (while parsing a flow sequence at line 1, column 4)"],
+    ['a nested mapping on one line', 'a: b: c\n', 1, 5, 'mapping values are not allowed here'],
+    // Where the string would have to end, naming the opening quote as context.
+    ['an unclosed double quote', 'a: "abc\nb: 1\n', 3, 1, 'found unexpected end of stream (while scanning a quoted scalar at line 1, column 4)'],
+    ['a sequence item in a mapping', 'a: 1\n- b\n', 2, 1, "expected <block end>, but found '-' (while parsing a block mapping at line 1, column 1)"],
   ])('%s', (_name, text, line, column, message) => {
     const findings = lint(text).findings
     expect(findings.map((f) => row(brief(f)))).toEqual([[YAML_SYNTAX, 'syntaxError', line, column, `YAML syntax error: ${message}`]])
@@ -196,7 +197,7 @@ describe('syntax errors: one fatal finding at the right place', () => {
   })
   it('a key indented one space too few (fixture)', () => {
     expect(rows(fixture('invalid/bad-indentation.yaml'))).toEqual([
-      [YAML_SYNTAX, 'syntaxError', 4, 2, 'YAML syntax error: All mapping items must start at the same column'],
+      [YAML_SYNTAX, 'syntaxError', 4, 2, "YAML syntax error: expected <block end>, but found '<block mapping start>' (while parsing a block mapping at line 2, column 1)"],
     ])
   })
   it('a mapping used as a key: PyYAML fails with "found unhashable key"', () => {
@@ -242,7 +243,7 @@ describe('an alias bomb (billion laughs)', () => {
     const started = Date.now()
     const findings = lint(bomb).findings
     expect(findings.map((f) => row(brief(f)))).toEqual([
-      [YAML_SYNTAX, 'aliasBomb', 2, 8, 'Alias "*a" expands past 100 nodes: a resource-exhaustion ("billion laughs") pattern'],
+      [YAML_SYNTAX, 'aliasBomb', 2, 8, 'Alias "*a" expands past 1,000 nodes: a resource-exhaustion ("billion laughs") pattern'],
     ])
     expect(findings[0]!.fatal).toBe(true)
     expect(Date.now() - started).toBeLessThan(5000)
@@ -250,7 +251,7 @@ describe('an alias bomb (billion laughs)', () => {
   it('inside a real config', () => {
     const text = `${fixture('valid/progressive-ladder.yaml')}${bomb.trimEnd().replace(/^/gm, 'x_')}\n`
     const line = fixture('valid/progressive-ladder.yaml').split('\n').length + 1
-    expect(rows(text)).toEqual([[YAML_SYNTAX, 'aliasBomb', line, 10, 'Alias "*a" expands past 100 nodes: a resource-exhaustion ("billion laughs") pattern']])
+    expect(rows(text)).toEqual([[YAML_SYNTAX, 'aliasBomb', line, 10, 'Alias "*a" expands past 1,000 nodes: a resource-exhaustion ("billion laughs") pattern']])
   })
   it('through merge keys', () => {
     const merges = levels
@@ -260,7 +261,7 @@ describe('an alias bomb (billion laughs)', () => {
           : `${name}: &${name}\n  <<: [${Array.from({ length: 9 }, () => `*${levels[i - 1]}`).join(', ')}]\n  own${i}: 1`,
       )
       .join('\n')
-    expect(rows(`${merges}\n`)).toEqual([[YAML_SYNTAX, 'aliasBomb', 3, 8, 'Alias "*a" expands past 100 nodes: a resource-exhaustion ("billion laughs") pattern']])
+    expect(rows(`${merges}\n`)).toEqual([[YAML_SYNTAX, 'aliasBomb', 3, 8, 'Alias "*a" expands past 1,000 nodes: a resource-exhaustion ("billion laughs") pattern']])
   })
 })
 
