@@ -284,17 +284,36 @@ export interface ChartBalance {
  */
 export interface SizingChart {
   readonly balances: readonly ChartBalance[]
-  readonly series: readonly { readonly name: string; readonly sizes: readonly (Fraction | undefined)[] }[]
+  readonly series: readonly SizingChartSeries[]
+}
+
+/** One line of a point chart: `name` is what the legend says ("BTC-USDT", "BTC-USDT (base)"). */
+export interface SizingChartSeries {
+  readonly name: string
+  readonly symbol: string
+  /** Set on the two versions of a review overlay. */
+  readonly version?: 'base' | 'head'
+  /** USD notional, one per balance of the chart. */
+  readonly sizes: readonly (Fraction | undefined)[]
 }
 
 /** The functions a chart's series draw, named: the symbol for a line, "<symbol> lowest/highest" for a band. */
-function namedFunctions(chart: ChartData, suffix = ''): { symbol: string; name: string; f: Pl }[] {
+interface Named {
+  symbol: string
+  name: string
+  version?: 'base' | 'head'
+  f: Pl
+}
+
+function namedFunctions(chart: ChartData, version?: 'base' | 'head'): Named[] {
+  const suffix = version ? ` (${version})` : ''
+  const tag = version ? { version } : {}
   return chart.series.flatMap(({ symbol, line, band }) => [
-    ...(line ? [{ symbol, name: `${symbol}${suffix}`, f: line }] : []),
+    ...(line ? [{ symbol, name: `${symbol}${suffix}`, ...tag, f: line }] : []),
     ...(band
       ? [
-          { symbol, name: `${symbol} lowest${suffix}`, f: band.lowest },
-          { symbol, name: `${symbol} highest${suffix}`, f: band.highest },
+          { symbol, name: `${symbol} lowest${suffix}`, ...tag, f: band.lowest },
+          { symbol, name: `${symbol} highest${suffix}`, ...tag, f: band.highest },
         ]
       : []),
   ])
@@ -309,7 +328,7 @@ function keyBalances(chart: ChartData): Fraction[] {
   ]
 }
 
-function pointsOf(named: readonly { name: string; f: Pl }[], balances: readonly Fraction[], references: readonly Fraction[]): SizingChart {
+function pointsOf(named: readonly Named[], balances: readonly Fraction[], references: readonly Fraction[]): SizingChart {
   const unique = [...new Map(balances.map((b) => [b.toFraction(), b])).values()].sort((a, b) => a.compare(b))
   const isRef = (b: Fraction): boolean => references.some((r) => r.equals(b))
   const xs: ChartBalance[] = []
@@ -323,7 +342,7 @@ function pointsOf(named: readonly { name: string; f: Pl }[], balances: readonly 
     if (jumps) xs.push({ balance, side: 'above', reference: false })
   }
   const sizeAt = (f: Pl, x: ChartBalance): Fraction | undefined => (x.side === 'at' ? plAt(f, x.balance) : plLimitAbove(f, x.balance))
-  return { balances: xs, series: named.map(({ name, f }) => ({ name, sizes: xs.map((x) => sizeAt(f, x)) })) }
+  return { balances: xs, series: named.map(({ f, ...rest }) => ({ ...rest, sizes: xs.map((x) => sizeAt(f, x)) })) }
 }
 
 /**
@@ -339,8 +358,8 @@ export function sizingChartPoints(chart: ChartData): SizingChart {
  * "<name> (head)", at the key balances of both versions.
  */
 export function overlaySizingChart(base: ChartData, head: ChartData): SizingChart {
-  const b = namedFunctions(base, ' (base)')
-  const h = namedFunctions(head, ' (head)')
+  const b = namedFunctions(base, 'base')
+  const h = namedFunctions(head, 'head')
   const names = [...new Set([...base.series, ...head.series].map((s) => s.symbol))]
   const named = names.flatMap((symbol) => [...b, ...h].filter((n) => n.symbol === symbol))
   const refs = [...base.references, ...head.references].map((r) => r.balance)

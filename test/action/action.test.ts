@@ -53,6 +53,28 @@ With the 1 position open at 5x leverage:
 | Reserve | $993.57 | 97.6% |
 | Left after a 10% adverse move on every position | $1,005.78 | 98.8% |
 | Left after a 20% adverse move on every position | $993.57 | 97.6% |
+
+#### Size against balance
+
+\`\`\`mermaid
+---
+config:
+  xyChart:
+    width: 900
+    height: 420
+    showLegend: true
+  themeVariables:
+    xyChart:
+      plotColorPalette: "#0072B2"
+---
+xychart-beta
+  title "Position size against balance"
+  x-axis "Balance (USD)" ["$100", "$500", "$1,018 (ref)", "$1,500", "$999,999"]
+  y-axis "Size (USD notional)" 0 --> 400
+  line "BTC-USDT" [36, 60, 122.16, 180, 360]
+\`\`\`
+
+Lines: BTC-USDT (blue).
 `
 
 /** Settings that make stale-override a warning: the warnings-only case. */
