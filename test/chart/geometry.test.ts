@@ -178,7 +178,7 @@ describe(`chart geometry: laws (fast-check, seed ${SEED})`, () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { maxLength: 20 }), (ys) => {
         const out = spreadLabels(ys, 14, 0, 400)
-        const order = ys.map((y, i) => i).sort((i, j) => ys[i]! - ys[j]! || i - j)
+        const order = ys.map((_, i) => i).sort((i, j) => ys[i]! - ys[j]! || i - j)
         for (let k = 1; k < order.length; k++) if (out[order[k]!]! - out[order[k - 1]!]! < 14 - 1e-9) return false
         if (ys.length * 14 <= 400 && out.some((y) => y < -1e-9 || y > 400 + 1e-9)) return false
         const apart = order.every((i, k) => k === 0 || ys[i]! - ys[order[k - 1]!]! >= 14)
