@@ -1,10 +1,10 @@
 // The sizing chart as one self-contained HTML page: the inline SVG, then the same facts as text tables (no script, no network).
-import type Fraction from 'fraction.js'
 import { formatUsd } from '../model/decimal.js'
 import { formatIntervals } from '../model/interval.js'
 import type { ChartData } from './chart-data.js'
 import { sizingChartPoints, type SizingChart } from './chart-data.js'
 import { renderChartSvg, xml, type ChartSvgOptions } from './svg.js'
+import { capWords, overrideWords } from './words.js'
 
 export interface ChartHtmlOptions {
   /** The balance axis: logarithmic (default) or linear from $0. */
@@ -47,23 +47,9 @@ function sections(chart: ChartData): string[] {
       .map((p) => `<tr><td>${xml(p.name)}</td><td>${xml(p.mode)}</td><td>${xml(formatIntervals([p.region]))}</td></tr>`)
       .join('\n')}\n</tbody>\n</table>`,
   )
-  if (chart.caps.length > 0) {
-    const usd = (f: Fraction | undefined): string => (f ? formatUsd(f) : 'n/a')
-    out.push(
-      '<h2>Caps and floors that bind</h2>',
-      `<ul>\n${chart.caps
-        .map((c) => `<li>${xml(`${c.symbol}: ${c.name} ${usd(c.limit[0]?.intercept)} ${c.kind === 'cap' ? 'caps' : 'raises'} the size for balances ${formatIntervals(c.limit.map((p) => p.interval))}`)}</li>`)
-        .join('\n')}\n</ul>`,
-    )
-  }
-  if (chart.overrides.length > 0) {
-    out.push(
-      '<h2>Overrides</h2>',
-      `<ul>\n${chart.overrides
-        .map((o) => `<li>${xml(`${o.symbol} ${o.regime} ${formatUsd(o.value)}: live for balances ${formatIntervals(o.live)}`)}</li>`)
-        .join('\n')}\n</ul>`,
-    )
-  }
+  const list = (items: readonly string[]): string => `<ul>\n${items.map((t) => `<li>${xml(t)}</li>`).join('\n')}\n</ul>`
+  if (chart.caps.length > 0) out.push('<h2>Caps and floors that bind</h2>', list(chart.caps.map(capWords)))
+  if (chart.overrides.length > 0) out.push('<h2>Overrides</h2>', list(chart.overrides.map(overrideWords)))
   if (chart.findings.length > 0) {
     out.push(
       '<h2>Findings</h2>',

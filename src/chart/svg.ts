@@ -4,6 +4,7 @@ import { formatUsd } from '../model/decimal.js'
 import { formatIntervals } from '../model/interval.js'
 import { plAt, type Pl } from '../model/pl.js'
 import type { ChartData, ChartSeries, FindingMark } from './chart-data.js'
+import { capWords, findingWords, overrideWords } from './words.js'
 import { bandPolygons, clipIntervals, complementIn, coord, plRuns, spreadLabels, ticks, toPx, type Axis, type AxisScale, type Runs, type Vertex } from './geometry.js'
 
 export interface ChartSvgOptions {
@@ -283,11 +284,7 @@ function capMarkup(view: View, chart: ChartData): string {
   for (const cap of chart.caps) {
     const i = chart.series.findIndex((s) => s.symbol === cap.symbol)
     const findings = chart.findings.filter((f) => f.path === cap.path && f.message.includes(cap.symbol))
-    const where = formatIntervals(cap.limit.map((p) => p.interval))
-    const words = [
-      `${cap.name} ${cap.kind === 'cap' ? 'caps' : 'raises'} ${cap.symbol} to ${usd(cap.limit[0]!.intercept ?? 0)} for balances ${where}`,
-      ...findings.map(findingWords),
-    ].join('\n')
+    const words = [capWords(cap), ...findings.map(findingWords)].join('\n')
     const inner: string[] = [title(words)]
     const runs = plRuns(cap.limit, view.lo, view.hi, view.x)
     for (const r of runs.runs) {
@@ -316,10 +313,6 @@ function capMarkup(view: View, chart: ChartData): string {
     out.push(el('g', { class: 'lc-cap', 'data-symbol': cap.symbol, 'data-name': cap.name, 'data-series': i }, inner.join('')))
   }
   return el('g', { class: 'lc-caps' }, out.join(''))
-}
-
-function findingWords(f: FindingMark): string {
-  return `${f.ruleId} (${f.severity === 'error' ? 'error' : 'warning'}, line ${f.line}): ${f.message}`
 }
 
 function referenceMarkup(view: View, chart: ChartData): string {
@@ -389,10 +382,7 @@ function overrideLanes(view: View, chart: ChartData, top: number): string {
     const live = clipIntervals(o.live, view.lo, view.hi)
     const stale = complementIn(o.live, view.lo, view.hi)
     const findings = chart.findings.filter((f) => f.path === o.path)
-    const words = [
-      `${o.symbol} ${o.regime} override ${usd(o.value)}: live for balances ${formatIntervals(o.live)}`,
-      ...findings.map(findingWords),
-    ].join('\n')
+    const words = [overrideWords(o), ...findings.map(findingWords)].join('\n')
     const inner: string[] = [title(words)]
     const px = (b: number): number => (view.x.scale === 'log' && b <= 0 ? view.plotLeft : toPx(view.x, b))
     for (const part of live) inner.push(el('rect', { class: 'lc-live', x: px(part.lo), y: y + 15, width: px(part.hi) - px(part.lo), height: 11 }))

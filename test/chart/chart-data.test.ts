@@ -1,4 +1,4 @@
-// The chart adapter: ChartData read from the model exactly (series, bands, caps, live sets, references, finding balances), and the point charts derived from it.
+// The chart adapter: ChartData read exactly from the model (series, caps, live sets, references, finding balances), and the point charts made from it.
 import Fraction from 'fraction.js'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'

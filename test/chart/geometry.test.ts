@@ -91,16 +91,11 @@ describe(`chart geometry: laws (fast-check, seed ${SEED})`, () => {
         for (const r of runs) {
           for (let i = 0; i < r.length; i++) {
             const v = r[i]!
-            const piece = f.find((p) => p.slope && p.interval.lo.valueOf() <= v.b && (p.interval.hi === null || p.interval.hi.valueOf() >= v.b))!
-            if (!close(piece.slope!.valueOf() * v.b + piece.intercept!.valueOf(), v.s, 1e-7)) {
-              // At a shared end the vertex belongs to the neighbouring piece: check that one.
-              const other = f.find((p) => p !== piece && p.slope && p.interval.lo.valueOf() <= v.b && (p.interval.hi === null || p.interval.hi.valueOf() >= v.b))
-              if (!other || !close(other.slope!.valueOf() * v.b + other.intercept!.valueOf(), v.s, 1e-7)) return false
-            }
+            // At a shared end the vertex lies on one of the two pieces that meet there.
+            if (!definedAt(f, v.b).some((p) => close(p.slope!.valueOf() * v.b + p.intercept!.valueOf(), v.s, 1e-7))) return false
             if (i > 0 && toPx(axis, v.b) - toPx(axis, r[i - 1]!.b) > 2 + 1e-6 && !close(v.s, r[i - 1]!.s, 0)) {
               // A gap wider than 2 px only along a constant piece (drawn straight, unsampled).
-              const mid = Math.sqrt(v.b * r[i - 1]!.b)
-              const p = f.find((q) => q.slope && q.interval.lo.valueOf() <= mid && (q.interval.hi === null || q.interval.hi.valueOf() >= mid))
+              const p = definedAt(f, Math.sqrt(v.b * r[i - 1]!.b))[0]
               if (!p || !p.slope!.equals(0)) return false
             }
           }
@@ -189,10 +184,14 @@ describe(`chart geometry: laws (fast-check, seed ${SEED})`, () => {
   })
 })
 
+/** The defined pieces whose closed hull holds balance b (two where pieces meet). */
+function definedAt(f: Pl, b: number): PlPiece[] {
+  return f.filter((p) => p.slope && p.interval.lo.valueOf() <= b && (p.interval.hi === null || p.interval.hi.valueOf() >= b))
+}
+
 /** f at b, as a number, choosing among pieces that share the balance the one the outline was built from (neighbours in `run`). */
 function plAtNumber(f: Pl, b: number, run: readonly { b: number; s: number }[]): number {
-  const candidates = f.filter((p) => p.slope && p.interval.lo.valueOf() <= b && (p.interval.hi === null || p.interval.hi.valueOf() >= b))
-  const values = candidates.map((p) => p.slope!.valueOf() * b + p.intercept!.valueOf())
+  const values = definedAt(f, b).map((p) => p.slope!.valueOf() * b + p.intercept!.valueOf())
   const want = run.find((v) => v.b === b)!.s
   return values.find((v) => close(v, want, 1e-7)) ?? values[0]!
 }

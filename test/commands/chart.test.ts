@@ -29,7 +29,7 @@ describe('lint-config chart', () => {
     expect(externalRefs(html)).toEqual([])
     expect(html).toContain('<h1>Sizing of fixtures/example/config_futures.yaml</h1>')
     expect(html).toContain('<tr><th scope="row">$1,018.00 (reference)</th><td class="num">$122.16</td><td class="num">$101.80</td>')
-    expect(html).toContain('<li>BTC-USDT trending $42.00: live for balances up to $700.00</li>')
+    expect(html).toContain('<li>BTC-USDT trending override $42.00: live for balances up to $700.00</li>')
     expect(html).toContain(
       '<li class="error">108:32 error stale-override: BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $122.16 deviates 65.6% (&gt; 50%); it is live only for balances up to $700.00</li>',
     )
