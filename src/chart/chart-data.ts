@@ -86,8 +86,10 @@ export interface FindingMark {
 export interface ChartData {
   /** The file the chart is of, as reports show it. */
   readonly title: string
-  /** What the lines are, for the chart's description ("designed per-symbol size"). */
+  /** What the lines are, for the chart's description ("designed per-symbol size (profile formula x ...)"). */
   readonly sizeLabel: string
+  /** The same, short, as a title of point charts ("Designed per-symbol size against balance"). */
+  readonly pointTitle: string
   /**
    * The balances where something happens (piece ends, profile edges, live-set ends, caps' ends, reference balances),
    * lo > 0: the renderer pads this into its view ([lo / 2, hi * 2] on a log axis, [0, hi + margin] on a linear one).
@@ -255,6 +257,7 @@ export function chartData(data: unknown, options: ChartDataOptions): ChartData |
   return {
     title: options.title,
     sizeLabel: 'designed per-symbol size (profile formula x position_multiplier, before overrides and caps)',
+    pointTitle: 'Designed per-symbol size against balance',
     range,
     leverage: cfg.leverage?.value ?? ONE,
     tolerance: tol,
@@ -283,6 +286,8 @@ export interface ChartBalance {
  * `sizes[i]` is the size at `balances[i]`, undefined where the series defines none.
  */
 export interface SizingChart {
+  /** What the lines are, as a chart title ("Designed per-symbol size against balance"). */
+  readonly title: string
   readonly balances: readonly ChartBalance[]
   readonly series: readonly SizingChartSeries[]
 }
@@ -328,7 +333,7 @@ function keyBalances(chart: ChartData): Fraction[] {
   ]
 }
 
-function pointsOf(named: readonly Named[], balances: readonly Fraction[], references: readonly Fraction[]): SizingChart {
+function pointsOf(title: string, named: readonly Named[], balances: readonly Fraction[], references: readonly Fraction[]): SizingChart {
   const unique = [...new Map(balances.map((b) => [b.toFraction(), b])).values()].sort((a, b) => a.compare(b))
   const isRef = (b: Fraction): boolean => references.some((r) => r.equals(b))
   const xs: ChartBalance[] = []
@@ -342,7 +347,7 @@ function pointsOf(named: readonly Named[], balances: readonly Fraction[], refere
     if (jumps) xs.push({ balance, side: 'above', reference: false })
   }
   const sizeAt = (f: Pl, x: ChartBalance): Fraction | undefined => (x.side === 'at' ? plAt(f, x.balance) : plLimitAbove(f, x.balance))
-  return { balances: xs, series: named.map(({ f, ...rest }) => ({ ...rest, sizes: xs.map((x) => sizeAt(f, x)) })) }
+  return { title, balances: xs, series: named.map(({ f, ...rest }) => ({ ...rest, sizes: xs.map((x) => sizeAt(f, x)) })) }
 }
 
 /**
@@ -350,7 +355,7 @@ function pointsOf(named: readonly Named[], balances: readonly Fraction[], refere
  * where some series jumps, a second point just above the balance. Values straight from the chart's exact functions.
  */
 export function sizingChartPoints(chart: ChartData): SizingChart {
-  return pointsOf(namedFunctions(chart), keyBalances(chart), chart.references.map((r) => r.balance))
+  return pointsOf(chart.pointTitle, namedFunctions(chart), keyBalances(chart), chart.references.map((r) => r.balance))
 }
 
 /**
@@ -363,5 +368,5 @@ export function overlaySizingChart(base: ChartData, head: ChartData): SizingChar
   const names = [...new Set([...base.series, ...head.series].map((s) => s.symbol))]
   const named = names.flatMap((symbol) => [...b, ...h].filter((n) => n.symbol === symbol))
   const refs = [...base.references, ...head.references].map((r) => r.balance)
-  return pointsOf(named, [...keyBalances(base), ...keyBalances(head)], refs)
+  return pointsOf(`${head.pointTitle}: base and head`, named, [...keyBalances(base), ...keyBalances(head)], refs)
 }

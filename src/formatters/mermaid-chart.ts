@@ -47,7 +47,7 @@ function axisTop(chart: SizingChart): number {
 }
 
 export interface MermaidChartOptions {
-  /** The chart's title (default "Position size against balance"). */
+  /** The chart's title (default: the chart's own). */
   title?: string
 }
 
@@ -87,7 +87,7 @@ export function renderMermaidChart(chart: SizingChart, options: MermaidChartOpti
     `      plotColorPalette: ${quoted(palette)}`,
     '---',
     'xychart-beta',
-    `  title ${quoted(options.title ?? 'Position size against balance')}`,
+    `  title ${quoted(options.title ?? chart.title)}`,
     `  x-axis ${quoted('Balance (USD)')} [${labels.map(quoted).join(', ')}]`,
     `  y-axis ${quoted('Size (USD notional)')} 0 --> ${axisTop(chart)}`,
     ...chart.series.map((s) => `  line ${quoted(s.name)} [${s.sizes.map(value).join(', ')}]`),

@@ -68,7 +68,7 @@ config:
       plotColorPalette: "#0072B2"
 ---
 xychart-beta
-  title "Position size against balance"
+  title "Designed per-symbol size against balance"
   x-axis "Balance (USD)" ["$100", "$500", "$1,018 (ref)", "$1,500", "$999,999"]
   y-axis "Size (USD notional)" 0 --> 400
   line "BTC-USDT" [36, 60, 122.16, 180, 360]

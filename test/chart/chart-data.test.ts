@@ -14,6 +14,7 @@ import { sizePieces } from '../../src/model/sizing.js'
 import { markdownSizingCharts, markdownSizingTables } from '../../src/commands/reports.js'
 import { rules } from '../../src/rules/index.js'
 import { defaultSettings } from '../../src/settings/normalize.js'
+import { CHART_RULES } from '../helpers/chart-rules.js'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
 const dataOf = (text: string): unknown => parseDocument(text).toJS()
@@ -21,7 +22,7 @@ const fixture = (rel: string): unknown => dataOf(readFileSync(path.join(REPO, re
 
 function chartOfText(text: string, balances: number[] = []): ChartData {
   const settings = { ...defaultSettings(rules), shared: { balances, sizingMode: 'auto' as const } }
-  const { findings } = lintText(text, settings)
+  const { findings } = lintText(text, settings, { rules: CHART_RULES })
   return chartData(dataOf(text), { title: 't', balances, findings })!
 }
 
@@ -35,7 +36,7 @@ function pointsText(points: SizingChart): string[] {
 
 describe('chartData on the bundled example', () => {
   const data = fixture('fixtures/example/config_futures.yaml')
-  const chart = chartData(data, { title: 'example', balances: [1018, 3000] })!
+  const chart = chartData(data, { title: 'example', balances: [1018, 3000], limiter: true })!
 
   it("carries each symbol's designed size as the model's own pieces, labelled with the profile and the part of its formula", () => {
     const cfg = readSizingConfig(data)
@@ -83,7 +84,12 @@ describe('chartData on the bundled example', () => {
     expect([ends[0]!.toFraction(), ends[ends.length - 1]!.toFraction()]).toEqual(['220/3', '220'])
   })
 
-  it('gives each binding limit per symbol, as its value on exactly the balances where it binds', () => {
+  it('gives each binding limit per symbol, as its value on exactly the balances where it binds; the limiter only when asked', () => {
+    expect(chartData(data, { title: 'example' })!.caps.map((c) => `${c.symbol} ${c.name}`)).toEqual([
+      "SOL-USDT micro's min_position_usd",
+      "DOGE-USDT micro's min_position_usd",
+      "XRP-USDT micro's min_position_usd",
+    ])
     expect(chart.caps.map((c) => `${c.symbol} ${c.kind} ${c.name}: ${formatIntervals(c.limit.map((p) => p.interval))}`)).toEqual([
       "SOL-USDT floor micro's min_position_usd: below $166.67",
       "DOGE-USDT floor micro's min_position_usd: below $250.00",
@@ -130,7 +136,7 @@ describe('chartData: findings at their balance', () => {
     expect(gap.findings.map((f) => `${f.ruleId}/${f.messageId} ${f.balance?.toString()}`)).toEqual(['profile-continuity/gap 500'])
   })
 
-  it('puts a zero-width profile at its min_balance, a shared threshold at the threshold, and leaves findings off the axis unplaced', () => {
+  it('puts a zero-width profile at its min_balance, a shared threshold at the threshold, and leaves findings outside the profiles unplaced', () => {
     const text = [
       'scalping:',
       '  symbols: [BTC-USDT]',
@@ -152,8 +158,12 @@ describe('chartData: findings at their balance', () => {
       'interpolation-properties/endpointNotExact 500',
       'interpolation-properties/notContinuous 500',
       'profile-continuity/sharedThreshold 1500',
-      'stale-override/neverLive unplaced',
     ])
+    // A finding outside the profiles (here one made up on the limiter) gets no balance.
+    const elsewhere = { ...chart.findings[0]!, ruleId: 'dead-key', messageId: 'deadKey', path: '/futures_modules/max_size_limiter' }
+    const finding = { ...elsewhere, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } }
+    const placed = chartData(dataOf(text), { title: 't', findings: [finding] })!.findings
+    expect(placed.map((f) => [f.ruleId, f.balance])).toEqual([['dead-key', undefined]])
   })
 
   it('is undefined for a config without a usable profile', () => {

@@ -14,6 +14,7 @@ import { readSizingConfig } from '../../src/model/sizing-config.js'
 import { overrideLiveSet, sizePieces, symbolSize } from '../../src/model/sizing.js'
 import { rules } from '../../src/rules/index.js'
 import { defaultSettings } from '../../src/settings/normalize.js'
+import { CHART_RULES } from '../helpers/chart-rules.js'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
 const read = (rel: string): string => readFileSync(path.join(REPO, rel), 'utf8')
@@ -73,12 +74,12 @@ function vertices(poly: Element, m: Mapping): { b: number; s: number }[] {
 /** To the cent: within half a cent of the model's exact value. */
 const cent = (got: number, want: Fraction | number): boolean => Math.abs(got - Number(want.valueOf())) < 0.005
 
-function chartOf(rel: string, balances: number[] = [], findings = false): { chart: ChartData; data: unknown } {
+function chartOf(rel: string, balances: number[] = [], options: { findings?: boolean; limiter?: boolean } = {}): { chart: ChartData; data: unknown } {
   const source = read(rel)
   const data = parseDocument(source).toJS()
   const settings = { ...defaultSettings(rules), shared: { balances, sizingMode: 'auto' as const } }
-  const found = findings ? lintText(source, settings, { filePath: rel }).findings : []
-  return { chart: chartData(data, { title: rel, balances, findings: found })!, data }
+  const found = options.findings ? lintText(source, settings, { filePath: rel, rules: CHART_RULES }).findings : []
+  return { chart: chartData(data, { title: rel, balances, findings: found, limiter: options.limiter === true })!, data }
 }
 
 /** The polylines of one symbol's line (not its label, not a cap or an override highlight). */
@@ -103,8 +104,8 @@ function modelEnds(data: unknown, symbol: string, lo: number, hi: number): { b: 
 const domain = (svg: Element): [number, number] =>
   byClass(svg, 'lc-plot', 'g')[0]!.getAttribute('data-x-domain')!.split(' ').map(Number) as [number, number]
 
-describe('the SVG of the bundled example (4 progressive profiles, 5 symbols, 6 overrides, reference $1,018)', () => {
-  const { chart, data } = chartOf('fixtures/example/config_futures.yaml', [1018], true)
+describe('the SVG of the bundled example (4 progressive profiles, 5 symbols, 6 overrides, reference $1,018, limiter drawn)', () => {
+  const { chart, data } = chartOf('fixtures/example/config_futures.yaml', [1018], { findings: true, limiter: true })
   const cfg = readSizingConfig(data)
 
   it('is well-formed XML with a title and a description for assistive technology', () => {
@@ -239,7 +240,7 @@ describe('the SVG of the bundled example (4 progressive profiles, 5 symbols, 6 o
     ])
   })
 
-  it('draws each binding cap and floor only where it clips the designed size', () => {
+  it('draws each binding cap and floor only where it clips the designed size (the limiter too, with size-cap\'s limiter option)', () => {
     const svg = parseSvg(renderChartSvg(chart, { scale: 'linear' }))
     const m = mapping(svg)
     const caps = byClass(svg, 'lc-cap', 'g')
@@ -265,7 +266,7 @@ describe('the SVG of the bundled example (4 progressive profiles, 5 symbols, 6 o
 
 describe('findings at their balance', () => {
   it('marks a jump and a drop at the boundary where they happen, with the rule ids and messages in the tooltip', () => {
-    const { chart } = chartOf('fixtures/invalid/size-drops-at-boundary.yaml', [], true)
+    const { chart } = chartOf('fixtures/invalid/size-drops-at-boundary.yaml', [], { findings: true })
     const svg = parseSvg(renderChartSvg(chart, { scale: 'linear' }))
     const m = mapping(svg)
     const marks = byClass(svg, 'lc-finding', 'g')
@@ -274,16 +275,19 @@ describe('findings at their balance', () => {
     ])
     const tip = all(marks[0]!, 'polygon')[0]!.getAttribute('points')!.split(' ')[0]!.split(',').map(Number)
     expect(cent(m.balance(tip[0]!), 1500)).toBe(true)
+    // The tooltip names each finding's rule, severity and line, with its message (other tests pin the messages).
     expect(titleOf(marks[0]!).split('\n')).toEqual([
       'At balance $1,500.00:',
-      expect.stringMatching(/^interpolation-properties \(warning, line 15\): property "monotone" fails/),
-      expect.stringMatching(/^interpolation-properties \(warning, line 15\): property "continuous" fails/),
-      expect.stringMatching(/^interpolation-properties \(warning, line 15\): property "endpoints" fails/),
-      'profile-continuity (error, line 15): size jumps by -$50.00 at balance $1,500.00: small ends at $200.00, medium starts at $150.00',
-      'profile-monotonicity (error, line 15): size drops from $200.00 to $150.00 when the balance crosses $1,500.00 (small -> medium)',
+      ...chart.findings.map((f) => `${f.ruleId} (${f.severity === 'error' ? 'error' : 'warning'}, line 15): ${f.message}`),
     ])
-    // An error is a filled triangle, not a hollow one.
-    expect(hasClass(all(marks[0]!, 'polygon')[0]!, 'lc-error')).toBe(true)
+    expect(chart.findings.map((f) => f.messageId)).toEqual(['notMonotone', 'notContinuous', 'endpointNotExact', 'sizeJump', 'drop'])
+    // A filled triangle when one of them is an error, a hollow one for warnings only: the shape, not only the colour.
+    const error = chart.findings.some((f) => f.severity === 'error')
+    expect(hasClass(all(marks[0]!, 'polygon')[0]!, error ? 'lc-error' : 'lc-warn')).toBe(true)
+    const asError = { ...chart, findings: chart.findings.map((f, i) => ({ ...f, severity: i === 3 ? ('error' as const) : ('warn' as const) })) }
+    const asWarnings = { ...chart, findings: chart.findings.map((f) => ({ ...f, severity: 'warn' as const })) }
+    const shape = (c: ChartData) => all(byClass(parseSvg(renderChartSvg(c)), 'lc-finding', 'g')[0]!, 'polygon')[0]!.getAttribute('class')
+    expect([shape(asError), shape(asWarnings)]).toEqual(['lc-error', 'lc-warn'])
     // The line breaks at the drop: a filled end at $200 (the threshold belongs to small), a hollow one at $150.
     const group = byClass(svg, 'lc-series', 'g')[0]!
     expect(byClass(group, 'lc-line', 'polyline')).toHaveLength(2)
@@ -295,7 +299,7 @@ describe('findings at their balance', () => {
   })
 
   it('marks a gap between profiles at the threshold where the next profile takes over', () => {
-    const { chart } = chartOf('fixtures/invalid/gap-between-profiles.yaml', [], true)
+    const { chart } = chartOf('fixtures/invalid/gap-between-profiles.yaml', [], { findings: true })
     const marks = byClass(parseSvg(renderChartSvg(chart)), 'lc-finding', 'g')
     expect(marks.map((g) => [g.getAttribute('data-balance'), g.getAttribute('data-rules')])).toEqual([['500', 'profile-continuity']])
   })
@@ -349,6 +353,7 @@ describe('the renderer reads ChartData only', () => {
   const band: ChartData = {
     title: 'band <&> "test"',
     sizeLabel: 'traded size range',
+    pointTitle: 'Traded size range against balance',
     range: { lo: F(100), hi: F(1000) },
     leverage: F(5),
     tolerance: new Fraction(1, 2),

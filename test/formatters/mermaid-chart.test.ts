@@ -15,6 +15,7 @@ const F = (n: number): Fraction => new Fraction(n)
 
 /** Two symbols; BTC jumps at $500; ETH has no size below $100 in this made-up chart. */
 const CHART: SizingChart = {
+  title: 'Designed per-symbol size against balance',
   balances: [
     { balance: F(100), side: 'at', reference: false },
     { balance: F(500), side: 'at', reference: false },
@@ -43,7 +44,7 @@ describe('renderMermaidChart', () => {
         '      plotColorPalette: "#0072B2, #D55E00"',
         '---',
         'xychart-beta',
-        '  title "Position size against balance"',
+        '  title "Designed per-symbol size against balance"',
         '  x-axis "Balance (USD)" ["$100", "$500", "$500+", "$1,018 (ref)"]',
         '  y-axis "Size (USD notional)" 0 --> 140',
         '  line "BTC-USDT" [36, 60, 64.5, 122.16]',
@@ -58,6 +59,7 @@ describe('renderMermaidChart', () => {
 
   it('gives base and head of a symbol one colour, the base a lighter shade of it', () => {
     const overlay: SizingChart = {
+      title: 'unused here',
       balances: [{ balance: F(500), side: 'at', reference: false }],
       series: [
         { name: 'BTC-USDT (base)', symbol: 'BTC-USDT', version: 'base', sizes: [F(80)] },
@@ -77,9 +79,8 @@ describe('the markdown report draws the chart under the sizing tables', () => {
     const config = 'scalping:\n  symbols: [BTC-USDT]\n  balance_profiles:\n    small: { threshold: 1500.0, min_balance: 500.0, size_at_min: 50.0, size_at_max: 150.0, progressive: true }\n'
     const tables = [sizingTable(parseConfig(config).data, 1018)!]
     const out = markdown([fileResult('/repo/config.yaml', [], { sizingTables: tables, sizingChart: CHART })], formatContext([CONTINUITY_META]))
-    const tail = out.slice(out.indexOf('| Left after a 20% adverse move'))
-    expect(tail.split('\n').slice(1, 5)).toEqual(['', '#### Size against balance', '', '```mermaid'])
-    expect(out.endsWith(`${renderMermaidChart(CHART)}\n`)).toBe(true)
+    expect(out.indexOf('#### Size against balance')).toBeGreaterThan(out.lastIndexOf('| Left after a 20% adverse move'))
+    expect(out.endsWith(`|\n\n#### Size against balance\n\n${renderMermaidChart(CHART)}\n`)).toBe(true)
   })
 
   it('through the CLI, for the bundled example at $1,018', async () => {
