@@ -1,5 +1,5 @@
 // Pure geometry of the sizing charts: axes (log or linear), ticks, exact vertices of piecewise-linear functions, label spreading.
-import Fraction from 'fraction.js'
+import type Fraction from 'fraction.js'
 import type { Interval } from '../model/interval.js'
 import { pieceAt, plRestrict, type Pl } from '../model/pl.js'
 
@@ -199,9 +199,4 @@ export function spreadLabels(wanted: readonly number[], gap: number, min: number
 export function coord(n: number): string {
   const text = n.toFixed(5).replace(/\.?0+$/, '')
   return text === '-0' ? '0' : text
-}
-
-/** A balance or size as a Fraction, for callers that hold numbers (tests, view bounds). */
-export function fraction(n: number): Fraction {
-  return new Fraction(n)
 }

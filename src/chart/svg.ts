@@ -32,7 +32,7 @@ const DARK = ['#56B4E9', '#FF9E57', '#3DDBA9', '#E7A1CC', '#F0C24D', '#A9D8F5', 
 const DASHES = ['', '9 4', '2 3', '12 3 2 3', '5 5', '1 3', '14 4 4 4']
 
 /** The chart's CSS: colours as custom properties, switched by prefers-color-scheme. */
-export function chartCss(): string {
+function chartCss(): string {
   const vars = (palette: readonly string[]): string => palette.map((c, i) => `--lc-s${i}:${c};`).join('')
   return [
     `.lc-chart{--lc-bg:#ffffff;--lc-fg:#1f2328;--lc-muted:#59636e;--lc-grid:#d8dee4;--lc-band0:rgba(84,174,255,0.06);--lc-band1:rgba(84,174,255,0.14);--lc-cap:#cf222e;--lc-live:#1a7f37;--lc-stale:#9a6700;--lc-error:#cf222e;--lc-warn:#9a6700;${vars(LIGHT)}}`,
@@ -77,7 +77,7 @@ function el(name: string, attrs: Record<string, string | number | undefined>, in
 const title = (text: string): string => `<title>${xml(text)}</title>`
 
 /** "$1k", "$2.5k", "$1M": balance tick labels. */
-export function compactUsd(v: number): string {
+function compactUsd(v: number): string {
   const units: [number, string][] = [
     [1e9, 'B'],
     [1e6, 'M'],

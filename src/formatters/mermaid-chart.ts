@@ -5,7 +5,7 @@ import { escapeMarkdown } from '../text/escape-markdown.js'
 import type { SizingChart } from '../types.js'
 
 /** Line colours, in series order (Okabe-Ito, readable for colour-blind readers), with their names for the text legend. */
-export const MERMAID_PALETTE: readonly (readonly [hex: string, name: string])[] = [
+const MERMAID_PALETTE: readonly (readonly [hex: string, name: string])[] = [
   ['#0072B2', 'blue'],
   ['#D55E00', 'vermillion'],
   ['#009E73', 'green'],

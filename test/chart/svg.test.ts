@@ -6,6 +6,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
 import { chartData, type ChartData } from '../../src/chart/chart-data.js'
+import { renderChartHtmlOverlay } from '../../src/chart/html.js'
 import { renderChartSvg } from '../../src/chart/svg.js'
 import { lintText } from '../../src/engine/lint-text.js'
 import { q } from '../../src/model/decimal.js'
@@ -393,5 +394,22 @@ describe('the renderer reads ChartData only', () => {
     const baseBtc = byClass(baseGroups.find((g) => g.getAttribute('data-symbol') === 'BTC-USDT')!, 'lc-line', 'polyline')[0]!.getAttribute('stroke')
     expect(baseBtc).toBe(headBtc)
     expect(text(all(svg, 'desc')[0]!)).toContain("The base version's lines are drawn faded under the head's.")
+    const page = renderChartHtmlOverlay(base, head)
+    expect(page).toContain('<h1>Sizing change: fixtures/valid/progressive-ladder.yaml to fixtures/example/config_futures.yaml</h1>')
+    expect(page.match(/class="lc-series lc-base"/g)).toHaveLength(base.series.length)
+  })
+})
+
+describe('the chart modules import one way', () => {
+  /** The specifiers a source file imports from. */
+  const importsOf = (rel: string): string[] => [...read(rel).matchAll(/^import [^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!)
+
+  it('the renderers read ChartData and the piecewise-linear vocabulary only, never the sizing model itself', () => {
+    const allowed = ['fraction.js', './chart-data.js', './geometry.js', './svg.js', './words.js', '../model/pl.js', '../model/interval.js', '../model/decimal.js']
+    for (const rel of ['src/chart/svg.ts', 'src/chart/html.ts', 'src/chart/words.ts', 'src/chart/geometry.ts']) {
+      expect(importsOf(rel).filter((s) => !allowed.includes(s)), rel).toEqual([])
+    }
+    // The adapter is the one module that reads the model, and it knows nothing of the pictures.
+    expect(importsOf('src/chart/chart-data.ts').filter((s) => s.startsWith('./'))).toEqual([])
   })
 })
