@@ -279,7 +279,7 @@ describe('findings at their balance', () => {
     // The tooltip names each finding's rule, severity and line, with its message (other tests pin the messages).
     expect(titleOf(marks[0]!).split('\n')).toEqual([
       'At balance $1,500.00:',
-      ...chart.findings.map((f) => `${f.ruleId} (${f.severity === 'error' ? 'error' : 'warning'}, line 15): ${f.message}`),
+      ...chart.findings.map((f) => `${f.ruleId} (${f.severity === 'error' ? 'error' : 'warning'}, line ${f.line}): ${f.message}`),
     ])
     expect(chart.findings.map((f) => f.messageId)).toEqual(['notMonotone', 'notContinuous', 'endpointNotExact', 'sizeJump', 'drop'])
     // A filled triangle when one of them is an error, a hollow one for warnings only: the shape, not only the colour.
