@@ -53,8 +53,10 @@ With the 1 position open at 5x leverage:
 | Reserve | $993.57 | 97.6% |
 | Left after a 10% adverse move on every position | $1,005.78 | 98.8% |
 | Left after a 20% adverse move on every position | $993.57 | 97.6% |
+`
 
-#### Size against balance
+/** The chart under the sizing tables: the designed size at the ladder's key balances (Mermaid). */
+const CHART_AT_1018 = `#### Size against balance
 
 \`\`\`mermaid
 ---
@@ -148,7 +150,7 @@ describe('the Action, run as the runner runs it', () => {
         `| 15 | 32 | error | [stale-override](${DOCS}/stale-override.md) | BTC-USDT trending override $42.00 is ignored at balance $1,018.00: ` +
           'per-symbol size $122.16 deviates 65.6% (&gt; 50%); it is live only for balances up to $700.00 |',
         '',
-        SIZING_AT_1018,
+        SIZING_AT_1018 + '\n' + CHART_AT_1018,
       ].join('\n'),
     )
 
@@ -464,6 +466,7 @@ describe('the composite lint step, emulated', () => {
     expect(child.status).toBe(1)
     expect(await readFile(outputFile, 'utf8')).toBe('exit-code=1\nerrors=0\nwarnings=1\n')
     expect(await readFile(summaryFile, 'utf8')).toContain(SIZING_AT_1018)
+    expect(await readFile(summaryFile, 'utf8')).toContain(CHART_AT_1018)
     const validate = compileSarifSchema()
     expect(validate(JSON.parse(await readFile(path.join(workspace, 'out.sarif'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true)
   })
