@@ -1,7 +1,8 @@
 // The whole vocabulary of lint-config: findings, results, rules, formatters, settings.
+import type { SizingChart } from './chart/chart-data.js'
 import type { SizingTable } from './model/sizing-table.js'
 
-export type { SizingTable }
+export type { SizingChart, SizingTable }
 
 export type Severity = 'error' | 'warn'
 /** 'off' exists only in settings. */
@@ -66,6 +67,11 @@ export interface FileResult {
    * tables was asked for (markdown), the settings name reference balances and the file parsed without a fatal problem.
    */
   sizingTables?: readonly SizingTable[]
+  /**
+   * The designed size per symbol at the profile boundaries, ramp ends and reference balances, as data (the chart
+   * adapter's, exact), for the markdown report's chart under the sizing tables. Attached with `sizingTables`.
+   */
+  sizingChart?: SizingChart
 }
 
 /** A JSON Schema for a rule's options: plain data, checked by ajv when settings load. */

@@ -4,7 +4,7 @@ import { appendFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { formatContext, markdownSizingTables } from '../commands/reports.js'
+import { formatContext, markdownSizingCharts, markdownSizingTables } from '../commands/reports.js'
 import { EXIT_LINT, EXIT_OK, EXIT_USAGE, getExitCode } from '../exit-code.js'
 import { writeFileAtomic } from '../engine/file-io.js'
 import { lintFiles } from '../engine/lint-files.js'
@@ -272,6 +272,7 @@ async function lintAndReport(inputs: ActionInputs, where: { workDir: string; wor
       balances: inputs.balances,
       outputFiles: sarifFile === undefined ? [] : [sarifFile],
       sizingTables: where.summary ? await markdownSizingTables() : undefined,
+      sizingCharts: where.summary ? await markdownSizingCharts() : undefined,
     })
     const ctx = formatContext(workspace, false, version())
     io.stdout(formatters[inputs.format](results, ctx))

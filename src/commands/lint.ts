@@ -12,7 +12,7 @@ import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
 import { FORMAT_NAMES, type FormatName } from '../types.js'
 import { balanceArgument, collect, botOption, configOption, integerArgument, maxBytesOption, type CliIo, type CommandSpec } from './command.js'
-import { formatContext, markdownSizingTables } from './reports.js'
+import { formatContext, markdownSizingCharts, markdownSizingTables } from './reports.js'
 
 /** One report to produce: a format, written to stdout or to a file. */
 export interface OutputSpec {
@@ -141,6 +141,7 @@ export const lintCommand: CommandSpec<LintFlags> = {
     }
 
     const files = outputs.flatMap((spec) => (spec.file === undefined ? [] : [spec.file]))
+    const markdown = outputs.some((spec) => spec.format === 'markdown')
     const results = await lintFiles(targets, {
       cwd: io.cwd,
       resolver,
@@ -151,7 +152,8 @@ export const lintCommand: CommandSpec<LintFlags> = {
       stdin: { read: (maxBytes) => io.readStdin(maxBytes), filename: flags.stdinFilename },
       maxBytes: flags.maxBytes,
       outputFiles: files,
-      sizingTables: outputs.some((spec) => spec.format === 'markdown') ? await markdownSizingTables() : undefined,
+      sizingTables: markdown ? await markdownSizingTables() : undefined,
+      sizingCharts: markdown ? await markdownSizingCharts() : undefined,
     })
 
     for (const spec of outputs) {

@@ -1,5 +1,5 @@
 // What the CLI and the Action share to produce reports: the formatter context, and the sizing tables (data) of the markdown report.
-import type { SizingTables } from '../engine/lint-files.js'
+import type { SizingCharts, SizingTables } from '../engine/lint-files.js'
 import { ruleDocsUrl } from '../rules/docs-url.js'
 import { rules } from '../rules/index.js'
 import type { FormatContext, RuleMeta } from '../types.js'
@@ -21,5 +21,17 @@ export async function markdownSizingTables(): Promise<SizingTables> {
       .map((balance) => sizingTable(data, balance, { sizingMode: settings.shared.sizingMode, bot: settings.shared.bot }))
       .filter((e) => e !== undefined)
     return list.length > 0 ? list : undefined
+  }
+}
+
+/**
+ * The chart points (data) a markdown report draws under a file's sizing tables: each symbol's designed size at the
+ * profile boundaries, ramp ends and reference balances. Loaded only with a markdown report, like the tables.
+ */
+export async function markdownSizingCharts(): Promise<SizingCharts> {
+  const { chartData, sizingChartPoints } = await import('../chart/chart-data.js')
+  return (data, settings) => {
+    const chart = chartData(data, { title: '', balances: settings.shared.balances, sizingMode: settings.shared.sizingMode })
+    return chart && sizingChartPoints(chart)
   }
 }

@@ -1,14 +1,10 @@
 // `lint-config explain --balance N [file]`: read and parse the config, then print the sizing table of each balance.
 import { Option, type Command } from 'commander'
 import path from 'node:path'
-import { readTarget, UsageError } from '../engine/file-io.js'
-import { decodeUtf8 } from '../engine/decode.js'
-import { parseConfig } from '../engine/parse.js'
-import { rangeOf, interpolate } from '../engine/report.js'
-import { DEFAULT_TARGET } from '../engine/targets.js'
-import { yamlSyntax } from '../rules/yaml-syntax.js'
+import { UsageError } from '../engine/file-io.js'
 import { balanceArgument, collect, botOption, configOption, maxBytesOption, type CommandSpec } from './command.js'
 import type { SizingTable } from '../model/sizing-table.js'
+import { readCommandConfig } from './read-config.js'
 
 export const EXPLAIN_FORMATS = ['text', 'markdown', 'json'] as const
 export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number]
@@ -40,17 +36,7 @@ export const explainCommand: CommandSpec<ExplainFlags> = {
     // Off the lint path: the renderer loads only when explain runs.
     const { sizingTable } = await import('../model/sizing-table.js')
     const { renderSizingJson, renderSizingMarkdown, renderSizingText } = await import('../formatters/sizing-table.js')
-    const target = path.resolve(io.cwd, file ?? DEFAULT_TARGET)
-    const shown = file ?? DEFAULT_TARGET
-    const decoded = decodeUtf8(await readTarget(target, shown, flags.maxBytes))
-    if (!decoded.ok) throw new UsageError(`cannot explain "${shown}": it is not valid UTF-8`)
-    const parsed = parseConfig(decoded.text)
-    const fatal = parsed.syntax.find((s) => s.fatal)
-    if (fatal) {
-      const { start } = rangeOf(parsed.lineCounter, { start: fatal.start, end: fatal.end })
-      const message = interpolate(yamlSyntax.meta.messages[fatal.messageId], fatal.data)
-      throw new UsageError(`cannot explain "${shown}": ${start.line}:${start.column} ${message}`)
-    }
+    const { target, shown, parsed } = await readCommandConfig('explain', io.cwd, file, flags.maxBytes)
     const settings = await context.settings({ config: flags.config, bot: flags.bot }).forDirectory(path.dirname(target))
     const list: SizingTable[] = []
     for (const balance of flags.balance) {

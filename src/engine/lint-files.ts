@@ -3,7 +3,7 @@ import path from 'node:path'
 import { rules } from '../rules/index.js'
 import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js'
 import { reportPath, STDIN_NAME } from '../text/report-path.js'
-import type { FileResult, LintSettings, SizingTable } from '../types.js'
+import type { FileResult, LintSettings, SizingChart, SizingTable } from '../types.js'
 import { decodeUtf8 } from './decode.js'
 import { DEFAULT_MAX_BYTES, fileIdentity, readTarget, sameFile, tooLargeMessage, UsageError, writeFileAtomic } from './file-io.js'
 import { lintAndFix } from './fix.js'
@@ -16,6 +16,9 @@ export { CONFIG_PATTERN, DEFAULT_TARGET, expandTargets, STDIN, type Target } fro
 
 /** Renders the sizing tables of one config at the settings' reference balances (Markdown), or undefined for none. */
 export type SizingTables = (data: unknown, settings: LintSettings) => readonly SizingTable[] | undefined
+
+/** The chart points (data) of one config under its sizing tables, or undefined for none. */
+export type SizingCharts = (data: unknown, settings: LintSettings) => SizingChart | undefined
 
 export interface LintFilesOptions extends SettingsOverrides {
   /** Absolute directory that relative targets, globs and settings paths resolve against. */
@@ -36,6 +39,8 @@ export interface LintFilesOptions extends SettingsOverrides {
   outputFiles?: readonly string[]
   /** Attach `FileResult.sizingTables` to each file that parses, when its settings name reference balances. */
   sizingTables?: SizingTables
+  /** With `sizingTables`: attach `FileResult.sizingChart` too, the same files under the same conditions. */
+  sizingCharts?: SizingCharts
   /** A resolver to share settings files (and their cache) with the caller; by default one is made from these options. */
   resolver?: SettingsResolver
 }
@@ -101,8 +106,12 @@ async function lintOne(file: string, options: LintFilesOptions, resolver: Settin
     result = { ...result, findings, warningCount: 0, fixableWarningCount: 0 }
   }
   if (parsed && options.sizingTables) {
-    const tables = sizingTablesOf(result.output !== undefined ? parseConfig(result.output) : parsed, settings, options.sizingTables)
-    if (tables !== undefined) result = { ...result, sizingTables: tables }
+    const final = result.output !== undefined ? parseConfig(result.output) : parsed
+    const tables = sizingTablesOf(final, settings, options.sizingTables)
+    if (tables !== undefined) {
+      const chart = options.sizingCharts?.(final.data, settings)
+      result = { ...result, sizingTables: tables, ...(chart ? { sizingChart: chart } : {}) }
+    }
   }
   return result
 }

@@ -3,6 +3,7 @@ import { escapeMarkdown } from '../text/escape-markdown.js'
 import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
 import type { FileResult, Finding, FormatContext, Formatter } from '../types.js'
+import { renderMermaidChart } from './mermaid-chart.js'
 import { renderSizingMarkdown } from './sizing-table.js'
 
 /** A link target safe inside a table cell: whitespace, parentheses, angle brackets, pipes, backslashes and backticks percent-encoded. */
@@ -25,10 +26,12 @@ function findingRow(f: Finding, ctx: FormatContext): string {
   return `| ${f.range.start.line} | ${f.range.start.column} | ${severity} | ${rule} | ${escapeMarkdown(f.message)} |`
 }
 
-/** The sizing tables one level below the file's heading (`renderSizingMarkdown` writes `###`). */
+/** The sizing tables one level below the file's heading (`renderSizingMarkdown` writes `###`), then the chart of the sizes. */
 function nestedTables(result: FileResult): string | undefined {
   if (!result.sizingTables || result.sizingTables.length === 0) return undefined
-  return renderSizingMarkdown(result.sizingTables).replace(/^(#{1,5}) /gm, '#$1 ').replace(/\n+$/, '')
+  const tables = renderSizingMarkdown(result.sizingTables).replace(/^(#{1,5}) /gm, '#$1 ').replace(/\n+$/, '')
+  if (!result.sizingChart) return tables
+  return `${tables}\n\n#### Size against balance\n\n${renderMermaidChart(result.sizingChart)}`
 }
 
 function fileSection(result: FileResult, ctx: FormatContext): string {

@@ -29,7 +29,7 @@ export interface SizeCapOptions {
 export type SizeCapMessageId = 'clippedAt' | 'raisedAt' | 'totalAt' | 'clippedEverywhere' | 'raisedEverywhere' | 'totalEverywhere'
 
 /** One limit on a size: which way it binds, what to call it, where it stands. */
-interface Limit {
+export interface Limit {
   kind: 'cap' | 'floor'
   /** "small's max_position_usd", "max_size_limiter.max_single_size_usd". */
   name: string
@@ -38,8 +38,8 @@ interface Limit {
   profile?: ProfileView
 }
 
-/** The per-position limits: each profile's `max_position_usd` / `min_position_usd`, then the limiter's single cap. */
-function positionLimits(cfg: SizingConfig, limiter: boolean): Limit[] {
+/** The per-position limits: each profile's `max_position_usd` / `min_position_usd`, then the limiter's single cap (the chart draws the same). */
+export function positionLimits(cfg: SizingConfig, limiter: boolean): Limit[] {
   const out: Limit[] = []
   for (const profile of cfg.profiles) {
     if (profile.maxPositionUsd) out.push({ kind: 'cap', name: `${profile.name}'s max_position_usd`, field: profile.maxPositionUsd, profile })

@@ -55,6 +55,30 @@ With the 1 position open at 5x leverage:
 | Left after a 20% adverse move on every position | $993.57 | 97.6% |
 `
 
+/** The chart under the sizing tables: the designed size at the ladder's key balances (Mermaid). */
+const CHART_AT_1018 = `#### Size against balance
+
+\`\`\`mermaid
+---
+config:
+  xyChart:
+    width: 900
+    height: 420
+    showLegend: true
+  themeVariables:
+    xyChart:
+      plotColorPalette: "#0072B2"
+---
+xychart-beta
+  title "Designed per-symbol size against balance"
+  x-axis "Balance (USD)" ["$100", "$500", "$1,018 (ref)", "$1,500", "$999,999"]
+  y-axis "Size (USD notional)" 0 --> 400
+  line "BTC-USDT" [36, 60, 122.16, 180, 360]
+\`\`\`
+
+Lines: BTC-USDT (blue).
+`
+
 /** Settings that make stale-override a warning: the warnings-only case. */
 const WARN_SETTINGS = 'rules:\n  stale-override: warn\n'
 
@@ -126,7 +150,7 @@ describe('the Action, run as the runner runs it', () => {
         `| 15 | 32 | error | [stale-override](${DOCS}/stale-override.md) | BTC-USDT trending override $42.00 is ignored at balance $1,018.00: ` +
           'per-symbol size $122.16 deviates 65.6% (&gt; 50%); it is live only for balances up to $700.00 |',
         '',
-        SIZING_AT_1018,
+        SIZING_AT_1018 + '\n' + CHART_AT_1018,
       ].join('\n'),
     )
 
@@ -442,6 +466,7 @@ describe('the composite lint step, emulated', () => {
     expect(child.status).toBe(1)
     expect(await readFile(outputFile, 'utf8')).toBe('exit-code=1\nerrors=0\nwarnings=1\n')
     expect(await readFile(summaryFile, 'utf8')).toContain(SIZING_AT_1018)
+    expect(await readFile(summaryFile, 'utf8')).toContain(CHART_AT_1018)
     const validate = compileSarifSchema()
     expect(validate(JSON.parse(await readFile(path.join(workspace, 'out.sarif'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true)
   })
