@@ -6,7 +6,7 @@ import type { FileResult, Finding, FormatContext, Formatter } from '../types.js'
 import { renderSizingMarkdown } from './sizing-table.js'
 
 /** A link target safe inside a table cell: whitespace, parentheses, angle brackets, pipes, backslashes and backticks percent-encoded. */
-function linkTarget(url: string): string {
+export function linkTarget(url: string): string {
   return url.replace(/[\s()<>|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 

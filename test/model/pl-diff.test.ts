@@ -107,7 +107,7 @@ function plArb(cuts: number[], lines: { slope: Fraction; intercept: Fraction; de
   return out
 }
 
-const lineArb = fc.record({ slope: coef, intercept: fc.integer({ min: -20, max: 40 }).map((k) => new Fraction(k)), defined: fc.boolean({ unbiased: false }) })
+const lineArb = fc.record({ slope: coef, intercept: fc.integer({ min: -20, max: 40 }).map((k) => new Fraction(k)), defined: fc.integer({ min: 0, max: 4 }).map((k) => k > 0) })
 const shape = fc.record({
   cuts: fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 5 }),
   lines: fc.array(lineArb, { minLength: 6, maxLength: 6 }),
