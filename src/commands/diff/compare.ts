@@ -64,7 +64,9 @@ function load(input: DiffInput, settings: LintSettings): Loaded {
  */
 export function diffConfigs(base: DiffInput, head: DiffInput, settings: LintSettings): ConfigDiff {
   const before = load(base, settings)
-  const after = load(head, settings)
+  // The same bytes on both sides (base == head) lint the same and size the same: nothing to compare.
+  const same = base.bytes !== undefined && head.bytes !== undefined && Buffer.from(base.bytes).equals(head.bytes)
+  const after = same ? before : load(head, settings)
   const balances = settings.shared.balances.map((b) => q(b))
   const diff: ConfigDiff = {
     base: base.side,
@@ -78,6 +80,7 @@ export function diffConfigs(base: DiffInput, head: DiffInput, settings: LintSett
   }
   const skipped = [before.broken ? 'the base' : undefined, after.broken ? 'the head' : undefined].filter(Boolean)
   if (skipped.length > 0) return { ...diff, sizingSkipped: `${skipped.join(' and ')} ${skipped.length > 1 ? 'do' : 'does'} not parse` }
+  if (same) return diff
   const s = sizingSettings(settings)
   return {
     ...diff,

@@ -5,7 +5,7 @@ import { q } from '../../model/decimal.js'
 import { toInterval, type Interval } from '../../model/interval.js'
 import type { Pl } from '../../model/pl.js'
 import { isDict, own, readSizingConfig, type ModeSetting, type Regime, type SizingConfig } from '../../model/sizing-config.js'
-import { overrideLiveSet, selectionSpan, sizePieces } from '../../model/sizing.js'
+import { exposureAt as modelExposureAt, leverageOf, overrideLiveSet, selectionSpan, sizeAt, sizePieces } from '../../model/sizing.js'
 import { sizingTable, type SizingTable } from '../../model/sizing-table.js'
 import type { LintSettings } from '../../types.js'
 
@@ -123,19 +123,23 @@ export interface ExposureFacts {
   readonly reserveShare?: Fraction
 }
 
-/** The exposure with every position open at one balance (USD); undefined when no profile defines a size there. */
+/** The exposure with every position open at one balance (USD, >= 0), as `explain` shows it; undefined when no profile defines a size there. */
 export function exposureAt(data: unknown, s: SizingSettings, balance: Fraction | number): ExposureFacts | undefined {
-  const table = sizingTableAt(data, s, balance)
-  if (!table) return undefined
-  const { positions, notional, notionalShare, margin, marginShare, reserve, reserveShare } = table.exposure
+  const b = typeof balance === 'number' ? q(balance) : balance
+  const cfg = config(data, s)
+  if (sizeAt(cfg, b) === undefined) return undefined
+  // The positions the sizing table opens: every traded symbol, each at its per-symbol size.
+  const e = modelExposureAt(cfg, b, tradedSymbols(data, s))
+  if (!e) return undefined
+  const { margin, reserve } = e
   return {
-    positions,
-    leverage: table.leverage,
-    notional,
-    ...(notionalShare ? { notionalShare } : {}),
+    positions: e.positions.length,
+    leverage: leverageOf(cfg),
+    notional: e.notional,
     ...(margin ? { margin } : {}),
-    ...(marginShare ? { marginShare } : {}),
     ...(reserve ? { reserve } : {}),
-    ...(reserveShare ? { reserveShare } : {}),
+    ...(b.gt(0)
+      ? { notionalShare: e.notional.div(b), ...(margin ? { marginShare: margin.div(b) } : {}), ...(reserve ? { reserveShare: reserve.div(b) } : {}) }
+      : {}),
   }
 }
