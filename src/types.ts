@@ -47,6 +47,8 @@ export interface Finding {
 
 export interface SuppressedFinding extends Finding {
   justification: string
+  /** What silenced it: an inline directive (the default when absent), or the bulk suppressions file (`file`, as ESLint's kind). */
+  kind?: 'directive' | 'file'
 }
 
 export interface FileResult {
@@ -58,7 +60,7 @@ export interface FileResult {
   warningCount: number
   fixableErrorCount: number
   fixableWarningCount: number
-  /** Findings silenced by inline directives, with the directive's `-- justification`. */
+  /** Findings silenced by inline directives (with the directive's `-- justification`) or by the bulk suppressions file. */
   suppressed?: SuppressedFinding[]
   /** The linted text, when a formatter or command needs it (source excerpts). */
   source?: string

@@ -290,7 +290,7 @@ if (gitMissing) console.log('skipping the diff --base tests: git is not installe
 /** A throw-away repository with the two fixture versions as two commits of config/config_futures.yaml. */
 function twoCommitRepo(): string {
   const dir = workspace({ 'config/config_futures.yaml': before })
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir }
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir }
   for (const key of Object.keys(env)) if (key.startsWith('GIT_') && key !== 'GIT_CONFIG_NOSYSTEM') delete env[key]
   const git = (...args: string[]) => {
     const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, encoding: 'utf8' })

@@ -37,7 +37,8 @@ const before: Pl = [
 
 describe('plDiff: examples', () => {
   it('reports nothing for equal functions, however they are cut', () => {
-    const recut: Pl = [...before.slice(0, 2), ...plAffine(iv(500, false, 1000, false), F(0.1), F(0)), ...plAffine(iv(1000, true, 1500, true), F(0.1), F(0)), before[3]!]
+    const small = [...plAffine(iv(500, false, 1000, false), F(0.1), F(0)), ...plAffine(iv(1000, true, 1500, true), F(0.1), F(0))]
+    const recut: Pl = [...before.slice(0, 2), ...small, before[3]!]
     expect(plDiff(before, recut)).toEqual([])
     expect(plEqual(before, recut)).toBe(true)
     expect(plDiff([], [])).toEqual([])
@@ -56,7 +57,8 @@ describe('plDiff: examples', () => {
   })
 
   it('a jump at one balance is a one-point interval', () => {
-    const after: Pl = [...before.slice(0, 2), ...plAffine(iv(500, false, 1500, false), F(0.1), F(0)), ...plConst(iv(1500, true, 1500, true), F(160)), before[3]!]
+    const jump = plConst(iv(1500, true, 1500, true), F(160))
+    const after: Pl = [...before.slice(0, 2), ...plAffine(iv(500, false, 1500, false), F(0.1), F(0)), ...jump, before[3]!]
     expect(plDiff(before, after).map(text)).toEqual(['[1500, 1500] 150->160 .. 150->160; 1/15 at 1500'])
   })
 
@@ -107,7 +109,11 @@ function plArb(cuts: number[], lines: { slope: Fraction; intercept: Fraction; de
   return out
 }
 
-const lineArb = fc.record({ slope: coef, intercept: fc.integer({ min: -20, max: 40 }).map((k) => new Fraction(k)), defined: fc.integer({ min: 0, max: 4 }).map((k) => k > 0) })
+const lineArb = fc.record({
+  slope: coef,
+  intercept: fc.integer({ min: -20, max: 40 }).map((k) => new Fraction(k)),
+  defined: fc.integer({ min: 0, max: 4 }).map((k) => k > 0),
+})
 const shape = fc.record({
   cuts: fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 5 }),
   lines: fc.array(lineArb, { minLength: 6, maxLength: 6 }),
@@ -118,7 +124,8 @@ const fArb = shape.map(({ cuts, lines, closedLeft }) => plArb(cuts, lines, close
 /** g: either unrelated to f, or f with some of its lines (and cuts) replaced, so that they agree on stretches. */
 const pairArb: fc.Arbitrary<[Pl, Pl]> = fc.oneof(
   fc.tuple(fArb, fArb),
-  fc.tuple(shape, fc.array(fc.option(lineArb, { nil: undefined }), { minLength: 6, maxLength: 6 }), fc.integer({ min: 1, max: 40 })).map(([s, repl, extraCut]) => {
+  fc.tuple(shape, fc.array(fc.option(lineArb, { nil: undefined }), { minLength: 6, maxLength: 6 }), fc.integer({ min: 1, max: 40 })).map(([s, repl, cut]) => {
+    const extraCut = cut
     const f = plArb(s.cuts, s.lines, s.closedLeft)
     const lines = s.lines.map((l, i) => repl[i] ?? l)
     // A cut f does not have, with the same line on both sides, keeps the function and changes the pieces.

@@ -233,7 +233,8 @@ const sameMoney = (x: Fraction | undefined, y: Fraction | undefined): boolean =>
 
 function sameExposure(x: ExposureFacts | undefined, y: ExposureFacts | undefined): boolean {
   if (!x || !y) return x === y
-  return x.positions === y.positions && x.leverage.equals(y.leverage) && x.notional.equals(y.notional) && sameMoney(x.margin, y.margin) && sameMoney(x.reserve, y.reserve)
+  const same = x.positions === y.positions && x.leverage.equals(y.leverage) && x.notional.equals(y.notional)
+  return same && sameMoney(x.margin, y.margin) && sameMoney(x.reserve, y.reserve)
 }
 
 function exposureDiffs(dataB: unknown, dataA: unknown, s: SizingSettings, balances: readonly Fraction[]): ExposureDiff[] {

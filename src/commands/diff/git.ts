@@ -21,7 +21,8 @@ export function git(args: readonly string[], cwd: string, maxBytes = 1024 * 1024
       (error, stdout, stderr) => {
         const code = (error as NodeJS.ErrnoException | null)?.code
         const failure = code === 'ENOENT' ? 'missing' : code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' ? 'too-large' : undefined
-        resolve({ ok: error === null, stdout: stdout ?? Buffer.alloc(0), stderr: (stderr ?? Buffer.alloc(0)).toString('utf8').trim(), ...(failure ? { failure } : {}) })
+        const err = (stderr ?? Buffer.alloc(0)).toString('utf8').trim()
+        resolve({ ok: error === null, stdout: stdout ?? Buffer.alloc(0), stderr: err, ...(failure ? { failure } : {}) })
       },
     )
   })

@@ -81,7 +81,12 @@ export function renderDiffJson(d: ConfigDiff): string {
       symbol: s.symbol,
       change: s.change,
       intervals: s.intervals.map(change),
-      atBalances: s.atBalances.map((x) => ({ balance: money(x.balance), before: money(x.before), after: money(x.after), changePercent: relative(x.before, x.after) })),
+      atBalances: s.atBalances.map((x) => ({
+        balance: money(x.balance),
+        before: money(x.before),
+        after: money(x.after),
+        changePercent: relative(x.before, x.after),
+      })),
     })),
     overrides: d.overrides.map((o) => ({
       symbol: o.symbol,
