@@ -6,9 +6,6 @@ import { rules } from '../rules/index.js'
 import { BalanceError, parseBalance } from '../settings/balance.js'
 import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js'
 
-/** The bulk suppressions file's default name, in the working directory (ESLint's is `eslint-suppressions.json`). */
-export const SUPPRESSIONS_FILE = 'lint-config-suppressions.json'
-
 /** Everything a command touches outside itself, so tests run it in-process. */
 export interface CliIo {
   stdout(text: string): void

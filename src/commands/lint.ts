@@ -13,8 +13,9 @@ import { parseRuleFlag } from '../settings/normalize.js'
 import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
 import { FORMAT_NAMES, type FormatName } from '../types.js'
-import { balanceArgument, collect, botOption, configOption, integerArgument, maxBytesOption, SUPPRESSIONS_FILE, type CliIo, type CommandSpec } from './command.js'
+import { balanceArgument, collect, botOption, configOption, integerArgument, maxBytesOption, type CliIo, type CommandSpec } from './command.js'
 import { formatContext, markdownSizingTables } from './reports.js'
+import { SUPPRESSIONS_FILE } from './suppressions-file.js'
 
 /** One report to produce: a format, written to stdout or to a file. */
 export interface OutputSpec {

@@ -5,7 +5,7 @@ import { UsageError, writeFileAtomic } from '../engine/file-io.js'
 import { summarize } from '../engine/lint-text.js'
 import { reportPath, STDIN_NAME } from '../text/report-path.js'
 import type { FileResult, Finding, SuppressedFinding } from '../types.js'
-import { SUPPRESSIONS_FILE } from './command.js'
+import { SUPPRESSIONS_FILE } from './suppressions-file.js'
 
 
 /** `{ "<file relative to the working directory>": { "<rule id>": { "count": N } } }`, ESLint's shape. */

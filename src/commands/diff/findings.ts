@@ -53,3 +53,15 @@ export function matchFindings(base: readonly Finding[], head: readonly Finding[]
   }
   return { added, fixed }
 }
+
+/** The findings of `findings` that `wanted` holds (by key, as multisets), in their order: a lint's findings that a diff found added. */
+export function keepMatching(findings: readonly Finding[], wanted: readonly Finding[]): Finding[] {
+  const left = new Map<string, number>()
+  for (const f of wanted) left.set(findingKey(f), (left.get(findingKey(f)) ?? 0) + 1)
+  return findings.filter((f) => {
+    const key = findingKey(f)
+    const n = left.get(key) ?? 0
+    if (n > 0) left.set(key, n - 1)
+    return n > 0
+  })
+}
