@@ -503,7 +503,7 @@ async function pullRequest(base: string, head: string): Promise<{ env: Record<st
     pull_request: {
       number: 7,
       state: 'open',
-      title: 'Raise the small profile',
+      title: 'Raise the large profile',
       head: { label: 'acme:change-sizing', ref: 'change-sizing', sha: headSha, repo: repository },
       base: { label: 'acme:main', ref: 'main', sha: baseSha, repo: repository },
     },
@@ -530,7 +530,7 @@ describe('the Action on a pull_request event', () => {
     const { env, baseSha } = await pullRequest(await fixture(BEFORE), await fixture(AFTER))
     const r = await run({ balances: '1018' }, env)
     expect(r.exitCode).toBe(1)
-    expect(r.stdout).toBe(`${annotation(27, ADDED_BTC)}\n${annotation(37, ADDED_SOL)}\n`)
+    expect(r.stdout).toBe(`${annotation(36, ADDED_BTC)}\n${annotation(46, ADDED_SOL)}\n`)
     expect(r.outputs).toBe('exit-code=1\nerrors=2\nwarnings=0\nnew-errors=2\nnew-warnings=0\n')
     const short = baseSha.slice(0, 7)
     const lines = r.summary.split('\n')
@@ -543,7 +543,7 @@ describe('the Action on a pull_request event', () => {
       '',
       '| Profile | Fields | Base size |',
       '| --- | --- | --- |',
-      '| small | size\\_at\\_max 150 → 250 | above $500.00: $50.00 → $50.00 just above $500.00, $150.00 → $250.00 as the balance grows; largest change +66.7% at $2,000.00 |',
+      '| large | size\\_at\\_max 150 → 250 | above $500.00: $50.00 → $50.00 just above $500.00, $150.00 → $250.00 as the balance grows; largest change +66.7% at $2,000.00 |',
     ])
     // The diff comes first, then the lint's own summary.
     expect(r.summary.indexOf('## lint-config diff:')).toBe(0)
@@ -579,7 +579,7 @@ describe('the Action on a pull_request event', () => {
     const { env } = await pullRequest(await fixture(BEFORE), await fixture(AFTER))
     const r = await run({ balances: '1018', 'only-new': 'true' }, env)
     expect(r.exitCode).toBe(1)
-    expect(r.stdout).toBe(`${annotation(27, ADDED_BTC)}\n${annotation(37, ADDED_SOL)}\n`)
+    expect(r.stdout).toBe(`${annotation(36, ADDED_BTC)}\n${annotation(46, ADDED_SOL)}\n`)
     expect(r.outputs).toBe('exit-code=1\nerrors=2\nwarnings=0\nnew-errors=2\nnew-warnings=0\n')
   })
 
@@ -633,7 +633,7 @@ describe('the Action on a pull_request event', () => {
     const actionPath = await actionCheckout()
     const child = await runCompositeStep(actionPath, { balances: '1018', 'only-new': 'true' }, env)
     expect(child.stderr).toBe('')
-    expect(child.stdout).toBe(`${annotation(27, ADDED_BTC)}\n${annotation(37, ADDED_SOL)}\n`)
+    expect(child.stdout).toBe(`${annotation(36, ADDED_BTC)}\n${annotation(46, ADDED_SOL)}\n`)
     expect(child.status).toBe(1)
     expect(await readFile(outputFile, 'utf8')).toBe('exit-code=1\nerrors=2\nwarnings=0\nnew-errors=2\nnew-warnings=0\n')
     expect((await readFile(summaryFile, 'utf8')).startsWith('## lint-config diff: config/config\\_futures.yaml\n')).toBe(true)

@@ -38,11 +38,11 @@ const STALE_SOL_AFTER =
 const STALE_BTC_BEFORE =
   'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $101.44 deviates 58.6% (> 50%); it is live only for balances up to $800.00'
 
-/** The worked example of docs/diff.md: small's size_at_max raised, SOL-USDT's override made stale at $1,018, XRP-USDT added. */
+/** The worked example of docs/diff.md: large's size_at_max raised, SOL-USDT's override made stale at $1,018, XRP-USDT added. */
 const EXAMPLE_TEXT = `lint-config diff: ${BEFORE} -> ${AFTER}
 
 Profiles
-  small: size_at_max 150 -> 250
+  large: size_at_max 150 -> 250
     base size above $500.00: $50.00 -> $50.00 just above $500.00, $150.00 -> $250.00 as the balance grows; largest change +66.7% at $2,000.00
 
 Per-symbol sizes
@@ -70,9 +70,9 @@ Exposure with every position open
   at $1,018.00: positions 3 -> 4; notional $262.05 (25.7%) -> $464.36 (45.6%); margin $52.41 (5.1%) -> $92.87 (9.1%); reserve $965.59 (94.9%) -> $925.13 (90.9%)
 
 Findings
-  + 27:32  error  ${STALE_BTC_AFTER}  stale-override
-  + 37:32  error  ${STALE_SOL_AFTER}  stale-override
-  - 25:32  error  ${STALE_BTC_BEFORE}  stale-override
+  + 36:32  error  ${STALE_BTC_AFTER}  stale-override
+  + 46:32  error  ${STALE_SOL_AFTER}  stale-override
+  - 34:32  error  ${STALE_BTC_BEFORE}  stale-override
 
 2 errors and 0 warnings added, 1 finding fixed
 `
@@ -97,7 +97,7 @@ describe('diff of the two fixture versions (docs/diff.md)', () => {
         '',
         '| Profile | Fields | Base size |',
         '| --- | --- | --- |',
-        `| small | size\\_at\\_max 150 → 250 | ${change('$50.00', '$50.00', '$150.00', '$250.00')} |`,
+        `| large | size\\_at\\_max 150 → 250 | ${change('$50.00', '$50.00', '$150.00', '$250.00')} |`,
         '',
         '### Per-symbol sizes',
         '',
@@ -126,9 +126,9 @@ describe('diff of the two fixture versions (docs/diff.md)', () => {
         '',
         '| | Line | Severity | Rule | Message |',
         '| --- | ---: | --- | --- | --- |',
-        `| added | 27:32 | error | [stale-override](${DOCS}/stale-override.md) | ${STALE_BTC_AFTER.replace('>', '&gt;')} |`,
-        `| added | 37:32 | error | [stale-override](${DOCS}/stale-override.md) | ${STALE_SOL_AFTER.replace('>', '&gt;')} |`,
-        `| fixed | 25:32 | error | [stale-override](${DOCS}/stale-override.md) | ${STALE_BTC_BEFORE.replace('>', '&gt;')} |`,
+        `| added | 36:32 | error | [stale-override](${DOCS}/stale-override.md) | ${STALE_BTC_AFTER.replace('>', '&gt;')} |`,
+        `| added | 46:32 | error | [stale-override](${DOCS}/stale-override.md) | ${STALE_SOL_AFTER.replace('>', '&gt;')} |`,
+        `| fixed | 34:32 | error | [stale-override](${DOCS}/stale-override.md) | ${STALE_BTC_BEFORE.replace('>', '&gt;')} |`,
         '',
       ].join('\n'),
     )
@@ -144,9 +144,9 @@ describe('diff of the two fixture versions (docs/diff.md)', () => {
     expect(d.balances).toEqual([{ usd: 1018, exact: '1018' }])
     expect(d.profiles).toEqual([
       {
-        name: 'small',
+        name: 'large',
         change: 'changed',
-        path: '/scalping/balance_profiles/small',
+        path: '/scalping/balance_profiles/large',
         modeBefore: 'progressive',
         modeAfter: 'progressive',
         fields: [{ field: 'size_at_max', before: 150, after: 250 }],
@@ -199,10 +199,10 @@ describe('diff of the two fixture versions (docs/diff.md)', () => {
       reservePercent: 90.9,
     })
     expect(d.findings.added.map((f: any) => [f.ruleId, f.severity, f.line, f.column, f.message])).toEqual([
-      ['stale-override', 2, 27, 32, STALE_BTC_AFTER],
-      ['stale-override', 2, 37, 32, STALE_SOL_AFTER],
+      ['stale-override', 2, 36, 32, STALE_BTC_AFTER],
+      ['stale-override', 2, 46, 32, STALE_SOL_AFTER],
     ])
-    expect(d.findings.fixed.map((f: any) => [f.line, f.message])).toEqual([[25, STALE_BTC_BEFORE]])
+    expect(d.findings.fixed.map((f: any) => [f.line, f.message])).toEqual([[34, STALE_BTC_BEFORE]])
     expect([d.findings.addedErrorCount, d.findings.addedWarningCount, d.findings.fixedErrorCount, d.findings.fixedWarningCount]).toEqual([2, 0, 1, 0])
   })
 
@@ -227,7 +227,7 @@ describe('what the diff leaves out', () => {
     expect([d.findings.added, d.findings.fixed, d.profiles, d.symbols, d.overrides, d.exposure]).toEqual([[], [], [], [], [], []])
     // The stale BTC-USDT override is still there, four lines further down.
     const lint = await runCli(['--balance', '1018', '--format', 'json', 'shifted.yaml'], { cwd })
-    expect(JSON.parse(lint.stdout)[0].messages.map((m: any) => m.line)).toEqual([29])
+    expect(JSON.parse(lint.stdout)[0].messages.map((m: any) => m.line)).toEqual([38])
   })
 
   it('base == head reports nothing and exits 0, in every format', async () => {
@@ -276,7 +276,7 @@ describe('findings are matched by rule, path and message numbers', () => {
     const cwd = workspace({ 'a.yaml': after, 'b.yaml': silenced })
     const r = await runCli(['diff', '--balance', '1018', 'a.yaml', 'b.yaml'], { cwd })
     expect(r.stdout).toBe(
-      ['lint-config diff: a.yaml -> b.yaml', '', 'Findings', `  ~ 28:32  error  ${STALE_BTC_AFTER}  stale-override`, '', '0 errors and 0 warnings added, 0 findings fixed, 1 finding silenced by inline directives', ''].join(
+      ['lint-config diff: a.yaml -> b.yaml', '', 'Findings', `  ~ 37:32  error  ${STALE_BTC_AFTER}  stale-override`, '', '0 errors and 0 warnings added, 0 findings fixed, 1 finding silenced by inline directives', ''].join(
         '\n',
       ),
     )

@@ -10,7 +10,8 @@ import type { FileResult, Finding } from '../../src/types.js'
 import { runCli } from '../helpers/run-cli.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const EXAMPLE = readFileSync(path.join(repo, 'fixtures/example/config_futures.yaml'), 'utf8')
+/** Two stale overrides at $1,018 (BTC-USDT's at line 36, SOL-USDT's at line 46) and nothing else to report. */
+const EXAMPLE = readFileSync(path.join(repo, 'fixtures/diff/after/config_futures.yaml'), 'utf8')
 const FILE = 'lint-config-suppressions.json'
 const temps: string[] = []
 afterAll(() => {
@@ -28,11 +29,11 @@ function workspace(files: Record<string, string>): string {
 const usage = (line: string) => ({ exitCode: 2, stdout: '', stderr: `lint-config: ${line}\n` })
 const read = (cwd: string, name = FILE): string => readFileSync(path.join(cwd, name), 'utf8')
 
-/** The example's three stale overrides at $1,018, and a fourth one (ETH-USDT's trending override, never live at 10.0). */
-const FOURTH = EXAMPLE.replace('base_position_usd: 110.0', 'base_position_usd: 10.0')
-/** DOGE-USDT's choppy override made live again: one of the three suppressed findings is fixed. */
-const FIXED_ONE = EXAMPLE.replace('base_position_usd: 20.0   # left over', 'base_position_usd: 80.0   # left over')
-const ONE_FILE = `{\n  "config/config_futures.yaml": {\n    "stale-override": {\n      "count": 3\n    }\n  }\n}\n`
+/** A third stale override: ETH-USDT's trending one at 10.0 is never live. */
+const THIRD = EXAMPLE.replace('base_position_usd: 90.0', 'base_position_usd: 10.0')
+/** SOL-USDT's ranging override made live again: one of the two suppressed findings is fixed. */
+const FIXED_ONE = EXAMPLE.replace('base_position_usd: 50.0', 'base_position_usd: 100.0')
+const ONE_FILE = `{\n  "config/config_futures.yaml": {\n    "stale-override": {\n      "count": 2\n    }\n  }\n}\n`
 
 function finding(ruleId: string, severity: 'error' | 'warn', line: number): Finding {
   return {
@@ -107,22 +108,21 @@ describe('suppressions: the command line', () => {
       [],
       0,
       [
-        [108, [{ kind: 'file', justification: '' }]],
-        [113, [{ kind: 'file', justification: '' }]],
-        [128, [{ kind: 'file', justification: '' }]],
+        [36, [{ kind: 'file', justification: '' }]],
+        [46, [{ kind: 'file', justification: '' }]],
       ],
     ])
     const sarif = JSON.parse((await lint(cwd, '--format', 'sarif')).stdout)
-    expect(sarif.runs[0].results.map((r: any) => r.suppressions)).toEqual(Array(3).fill([{ kind: 'external', status: 'accepted' }]))
-    expect((await lint(cwd, '--format', 'markdown')).stdout).toContain('### config/config\\_futures.yaml\n\n✔ No problems.\n\n3 findings silenced by the suppressions file (not counted).\n')
+    expect(sarif.runs[0].results.map((r: any) => r.suppressions)).toEqual(Array(2).fill([{ kind: 'external', status: 'accepted' }]))
+    expect((await lint(cwd, '--format', 'markdown')).stdout).toContain('### config/config\\_futures.yaml\n\n✔ No problems.\n\n2 findings silenced by the suppressions file (not counted).\n')
     expect((await lint(cwd, '--format', 'github')).stdout).toBe('')
     expect((await lint(cwd, '--format', 'junit')).stdout).not.toContain('<failure')
 
-    writeFileSync(path.join(cwd, 'config/config_futures.yaml'), FOURTH)
+    writeFileSync(path.join(cwd, 'config/config_futures.yaml'), THIRD)
     const r = await lint(cwd)
     expect(r.exitCode).toBe(1)
-    expect(r.stdout.match(/^ {2}\d+:32 {2}error/gm)).toHaveLength(4)
-    expect(r.stdout).toContain('✖ 4 problems (4 errors, 0 warnings)')
+    expect(r.stdout.match(/^ {2}\d+:32 {2}error/gm)).toHaveLength(3)
+    expect(r.stdout).toContain('✖ 3 problems (3 errors, 0 warnings)')
   })
 
   it('a suppressed finding that no longer occurs fails the run (exit 2) until pruned, unless --pass-on-unpruned-suppressions', async () => {
@@ -136,7 +136,7 @@ describe('suppressions: the command line', () => {
     })
     expect(await lint(cwd, '--pass-on-unpruned-suppressions')).toEqual({ exitCode: 0, stdout: '', stderr: '' })
     expect(await lint(cwd, '--prune-suppressions')).toEqual({ exitCode: 0, stdout: '', stderr: '' })
-    expect(read(cwd)).toBe(ONE_FILE.replace('"count": 3', '"count": 2'))
+    expect(read(cwd)).toBe(ONE_FILE.replace('"count": 2', '"count": 1'))
     expect(await lint(cwd)).toEqual({ exitCode: 0, stdout: '', stderr: '' })
   })
 
@@ -180,9 +180,11 @@ describe('suppressions: the command line', () => {
   })
 
   it('--fix runs first, so what it repairs is neither recorded nor suppressed', async () => {
-    const gap = readFileSync(path.join(repo, 'fixtures/invalid/gap-between-profiles.yaml'), 'utf8')
+    // A gap between micro ($500) and large ($550): profile-continuity fixes it back to the fixture.
+    const gap = EXAMPLE.replace('      min_balance: 500.0\n', '      min_balance: 550.0\n')
     const cwd = workspace({ 'config/config_futures.yaml': gap })
     expect((await lint(cwd, '--fix', '--suppress-all')).exitCode).toBe(0)
-    expect(read(cwd)).toBe('{}\n')
+    expect(read(cwd, 'config/config_futures.yaml')).toBe(EXAMPLE)
+    expect(read(cwd)).toBe(ONE_FILE)
   })
 })

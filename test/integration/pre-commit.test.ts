@@ -91,6 +91,10 @@ describe('pre-commit hook, configured as the README says, from a tagged release'
 
   it('with a committed suppressions file the hook passes the old finding and fails on a new one (bulk suppressions)', async () => {
     const work = botRepo('bot-suppressed', plainSnippet!, 'balances: [1018]\n')
+    // One config with one stale override (BTC-USDT's trending one) and nothing else to report.
+    git(work, 'rm', '-q', 'config/config_futures.yaml')
+    const stale = path.join(work, 'config/config_futures_stale.yaml')
+    cpSync(path.join(REPO, 'fixtures/diff/before/config_futures.yaml'), stale)
     // The file as `lint-config --suppress-all` writes it from the repository root, where pre-commit runs the hook.
     const recorded = await runCli(['--suppress-all', 'config/config_futures_stale.yaml'], { cwd: work })
     expect(recorded.exitCode).toBe(0)
@@ -103,13 +107,15 @@ describe('pre-commit hook, configured as the README says, from a tagged release'
     expect(passing.output).toMatch(/^lint-config\.+Passed$/m)
     expect(passing.status).toBe(0)
 
-    // A second stale override in the same file: the count is exceeded, so both findings are reported again.
-    const stale = path.join(work, 'config/config_futures_stale.yaml')
-    writeFileSync(stale, `${readFileSync(stale, 'utf8')}        ranging:\n          position:\n            base_position_usd: 38.0\n`)
+    // A second stale override in the same file (ETH-USDT's, never live at 10.0): the count is exceeded, so both are reported.
+    writeFileSync(stale, readFileSync(stale, 'utf8').replace('base_position_usd: 90.0', 'base_position_usd: 10.0'))
     git(work, 'add', '.')
     const failing = preCommitRun(work, '--all-files')
     expect(failing.output).toMatch(/^lint-config\.+Failed$/m)
-    expect(failing.output).toContain(STALE_FINDING)
+    expect(failing.output).toContain(
+      '34:32  error  BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $101.44 deviates 58.6% (> 50%); ' +
+        'it is live only for balances up to $800.00',
+    )
     expect(failing.output).toContain('2 problems (2 errors, 0 warnings)')
     expect(failing.status).toBe(1)
   }, 600_000)
