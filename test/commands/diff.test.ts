@@ -377,3 +377,18 @@ describe('bad input', () => {
     expect(d.findings.added.map((f: any) => [f.ruleId, f.messageId])).toEqual([['yaml-syntax', 'invalidEncoding']])
   })
 })
+
+describe('docs/diff.md', () => {
+  it("shows the worked example's real output and the real change between the two fixture versions", async () => {
+    const doc = readFileSync(path.join(repo, 'docs/diff.md'), 'utf8')
+    const block = (lang: string, after: string): string => {
+      const start = doc.indexOf(`\`\`\`${lang}\n${after}`)
+      expect(start, `a ${lang} block starting with ${after}`).toBeGreaterThan(-1)
+      return doc.slice(start + lang.length + 4, doc.indexOf('```\n', start + 3))
+    }
+    const command = `$ npx lint-config diff --balance 1018 ${BEFORE} ${AFTER}\n`
+    expect(block('text', command)).toBe(`${command}${EXAMPLE_TEXT}`)
+    const fixtureDiff = spawnSync('diff', [BEFORE, AFTER], { cwd: repo, encoding: 'utf8' }).stdout
+    expect(block('diff', '1c1\n')).toBe(fixtureDiff)
+  })
+})
