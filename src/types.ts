@@ -2,7 +2,7 @@
 import type Fraction from 'fraction.js'
 import type { Interval } from './model/interval.js'
 import type { PlChange } from './model/pl-diff.js'
-import type { SizingTable } from './model/sizing-table.js'
+import type { ExposureExplanation, SizingTable } from './model/sizing-table.js'
 
 export type { SizingTable }
 
@@ -249,17 +249,8 @@ export interface OverrideDiff {
   atBalances: readonly { balance: Fraction; before?: boolean; after?: boolean }[]
 }
 
-/** Every traded position open at once at one balance; amounts USD, a share a ratio of the balance. */
-export interface ExposureSide {
-  positions: number
-  leverage: Fraction
-  notional: Fraction
-  notionalShare?: Fraction
-  margin?: Fraction
-  marginShare?: Fraction
-  reserve?: Fraction
-  reserveShare?: Fraction
-}
+/** Every traded position open at once at one balance, as the sizing table has it (without the adverse moves), and the leverage. */
+export type ExposureSide = Omit<ExposureExplanation, 'moves'> & { readonly leverage: Fraction }
 
 /** The exposure at one reference balance where it changed; a side is absent where no profile defines a size. */
 export interface ExposureDiff {

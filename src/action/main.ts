@@ -5,7 +5,7 @@ import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { formatContext, markdownSizingTables } from '../commands/reports.js'
-import { SUPPRESSIONS_FILE } from '../commands/suppressions-file.js'
+import { hasSuppressionsFile } from '../commands/suppressions-file.js'
 import { EXIT_LINT, EXIT_OK, EXIT_USAGE, getExitCode } from '../exit-code.js'
 import { writeFileAtomic } from '../engine/file-io.js'
 import { lintFiles } from '../engine/lint-files.js'
@@ -298,7 +298,7 @@ async function lintAndReport(
     })
     // A suppressions file in the working directory applies as it does for the CLI run there.
     let failure: string | undefined
-    if (await exists(path.join(workDir, SUPPRESSIONS_FILE))) {
+    if (await hasSuppressionsFile(workDir)) {
       const { runSuppressions } = await import('../commands/suppressions.js')
       const outcome = await runSuppressions(results, {}, workDir)
       results = outcome.results
@@ -340,15 +340,6 @@ async function lintAndReport(
       await writeFileAtomic(sarifFile, formatters.sarif([], ctx), { createDir: true }).catch(() => undefined)
     }
     return { failure }
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file)
-    return true
-  } catch {
-    return false
   }
 }
 

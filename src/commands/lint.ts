@@ -1,7 +1,6 @@
 // `lint-config [targets...]`, the root command: argv -> options -> lintFiles -> formatters -> exit code.
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
-import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { EXIT_LINT, EXIT_USAGE, getExitCode } from '../exit-code.js'
 import { UsageError, writeFileAtomic } from '../engine/file-io.js'
@@ -15,7 +14,7 @@ import { reportPath } from '../text/report-path.js'
 import { FORMAT_NAMES, type FormatName } from '../types.js'
 import { balanceArgument, collect, botOption, configOption, integerArgument, maxBytesOption, type CliIo, type CommandSpec } from './command.js'
 import { formatContext, markdownSizingTables } from './reports.js'
-import { SUPPRESSIONS_FILE } from './suppressions-file.js'
+import { hasSuppressionsFile, SUPPRESSIONS_FILE } from './suppressions-file.js'
 
 /** One report to produce: a format, written to stdout or to a file. */
 export interface OutputSpec {
@@ -53,15 +52,6 @@ interface LintFlags {
 function suppressionsAsked(flags: LintFlags): boolean {
   const writing = flags.suppressAll || flags.suppressRule?.length || flags.pruneSuppressions
   return Boolean(writing || flags.suppressionsLocation !== undefined || flags.passOnUnprunedSuppressions)
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** NO_COLOR / FORCE_COLOR / --color / --no-color / TTY, in the order of precedence chalk and ESLint use. */
@@ -150,7 +140,7 @@ export const lintCommand: CommandSpec<LintFlags> = {
     if (flags.fix && targets.includes('-')) throw new UsageError('--fix cannot fix standard input; use --fix-dry-run (the fixed text is in --format json as "output")')
     // A bad --rule is a usage error before anything is read.
     for (const flag of flags.rule ?? []) parseRuleFlag(flag, rules)
-    const suppressions = suppressionsAsked(flags) || (await exists(path.resolve(io.cwd, SUPPRESSIONS_FILE))) ? await import('./suppressions.js') : undefined
+    const suppressions = suppressionsAsked(flags) || (await hasSuppressionsFile(io.cwd)) ? await import('./suppressions.js') : undefined
     suppressions?.checkSuppressionFlags(flags, targets.includes('-'))
     for (const id of flags.suppressRule ?? []) {
       if (!Object.hasOwn(rules, id)) throw new UsageError(`--suppress-rule: unknown rule "${id}"${suggest(id, Object.keys(rules))}`)

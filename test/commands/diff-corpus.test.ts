@@ -13,10 +13,10 @@ import { sizingTable } from '../../src/model/sizing-table.js'
 import { ruleDocsUrl } from '../../src/rules/docs-url.js'
 import { rules } from '../../src/rules/index.js'
 import { defaultSettings } from '../../src/settings/normalize.js'
-import { CORPUS_DIR, corpusFiles, corpusPresent } from '../helpers/corpus.js'
+import { CORPUS_ABSENT, CORPUS_DIR, corpusFiles, corpusPresent } from '../helpers/corpus.js'
+import { skipAllUnless } from '../helpers/skip.js'
 
 const files = corpusFiles()
-if (!corpusPresent) console.log(`skipping the diff corpus test: ${CORPUS_DIR} is absent`)
 
 const B = q(1018)
 
@@ -26,7 +26,8 @@ function tableSizes(data: unknown): Map<string, string> {
   return new Map((table?.symbols ?? []).map((s) => [s.symbol, s.size.toFraction()]))
 }
 
-describe.skipIf(!corpusPresent)('diff: every consecutive pair of the real versions', () => {
+describe('diff: every consecutive pair of the real versions', () => {
+  skipAllUnless(corpusPresent, CORPUS_ABSENT)
   it('finds the 112 versions', () => {
     expect(files).toHaveLength(112)
   })

@@ -1,13 +1,15 @@
 // `lint-config diff`, run in-process: exact output for the committed fixture versions, line shifts, base == head, --base with git, bad input.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { findingKey, matchFindings, messageNumbers } from '../../src/commands/diff/findings.js'
 import type { Finding } from '../../src/types.js'
 import { runCli } from '../helpers/run-cli.js'
+import { skipAllUnless, skipUnless } from '../helpers/skip.js'
+import { workspaces } from '../helpers/workspace.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const BEFORE = 'fixtures/diff/before/config_futures.yaml'
@@ -16,19 +18,7 @@ const before = readFileSync(path.join(repo, BEFORE), 'utf8')
 const after = readFileSync(path.join(repo, AFTER), 'utf8')
 const DOCS = 'https://github.com/lint-config/lint-config/blob/main/docs/rules'
 
-const temps: string[] = []
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true })
-})
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lint-config-diff-'))
-  temps.push(dir)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-    writeFileSync(path.join(dir, name), text)
-  }
-  return dir
-}
+const workspace = workspaces('lint-config-diff-')
 const usage = (line: string) => ({ exitCode: 2, stdout: '', stderr: `lint-config: ${line}\n` })
 
 const STALE_BTC_AFTER =
@@ -284,8 +274,7 @@ describe('findings are matched by rule, path and message numbers', () => {
   })
 })
 
-const gitMissing = spawnSync('git', ['--version']).status !== 0
-if (gitMissing) console.log('skipping the diff --base tests: git is not installed (apt-get install git)')
+const gitInstalled = spawnSync('git', ['--version']).status === 0
 
 /** A throw-away repository with the two fixture versions as two commits of config/config_futures.yaml. */
 function twoCommitRepo(): string {
@@ -305,7 +294,8 @@ function twoCommitRepo(): string {
   return dir
 }
 
-describe.skipIf(gitMissing)('diff --base <rev> <file> (git show REV:PATH)', () => {
+describe('diff --base <rev> <file> (git show REV:PATH)', () => {
+  skipAllUnless(gitInstalled, 'git is not installed (apt-get install git); --base reads the revision with git show')
   it('compares the file with its committed version: the same diff as the two files', async () => {
     const cwd = twoCommitRepo()
     const r = await runCli(['diff', '--balance', '1018', '--base', 'HEAD~1', 'config/config_futures.yaml'], { cwd })
@@ -330,14 +320,11 @@ describe.skipIf(gitMissing)('diff --base <rev> <file> (git show REV:PATH)', () =
     expect(await runCli(['diff', '--base', 'HEAD', 'config/new.yaml'], { cwd })).toEqual(usage('cannot read "config/new.yaml" at HEAD: the file does not exist in that revision'))
   })
 
-  it('outside a git work tree: one line, exit 2', async () => {
+  it('outside a git work tree: one line, exit 2', async (ctx) => {
     const cwd = workspace({ 'config_futures.yaml': after })
     // A repository above the temporary directory would make it a work tree; say why the test cannot run then.
     const above = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd, encoding: 'utf8' }).stdout.trim() === 'true'
-    if (above) {
-      console.log(`skipping the outside-a-repository case: ${tmpdir()} is inside a git work tree`)
-      return
-    }
+    skipUnless(ctx, !above, `${tmpdir()} is inside a git work tree, so no directory below it is outside one`)
     expect(await runCli(['diff', '--base', 'HEAD', 'config_futures.yaml'], { cwd })).toEqual(usage('cannot read "config_futures.yaml" at HEAD: it is not inside a git work tree'))
   })
 })

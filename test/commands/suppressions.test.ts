@@ -1,31 +1,19 @@
 // Bulk suppressions as ESLint 9's: --suppress-all, --suppress-rule, the file's format, only findings beyond the counts, pruning.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { applySuppressions, formatSuppressions, prune, suppress, type Suppressions } from '../../src/commands/suppressions.js'
 import { summarize } from '../../src/engine/lint-text.js'
 import type { FileResult, Finding } from '../../src/types.js'
 import { runCli } from '../helpers/run-cli.js'
+import { workspaces } from '../helpers/workspace.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** Two stale overrides at $1,018 (BTC-USDT's at line 36, SOL-USDT's at line 46) and nothing else to report. */
 const EXAMPLE = readFileSync(path.join(repo, 'fixtures/diff/after/config_futures.yaml'), 'utf8')
 const FILE = 'lint-config-suppressions.json'
-const temps: string[] = []
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true })
-})
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lint-config-suppress-'))
-  temps.push(dir)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-    writeFileSync(path.join(dir, name), text)
-  }
-  return dir
-}
+const workspace = workspaces('lint-config-suppress-')
 const usage = (line: string) => ({ exitCode: 2, stdout: '', stderr: `lint-config: ${line}\n` })
 const read = (cwd: string, name = FILE): string => readFileSync(path.join(cwd, name), 'utf8')
 

@@ -2,19 +2,12 @@
 import fc from 'fast-check'
 import Fraction from 'fraction.js'
 import { describe, expect, it } from 'vitest'
-import { q } from '../../src/model/decimal.js'
 import { intervalContains, type Interval } from '../../src/model/interval.js'
 import { plDiff, plEqual, type PlChange, type PlEdgeValue, type PlRelativeChange } from '../../src/model/pl-diff.js'
 import { plAffine, plAt, plConst, type Pl, type PlPiece } from '../../src/model/pl.js'
+import { F, iv } from '../helpers/intervals.js'
 
 const SEED = 9
-const F = (n: number): Fraction => q(n)
-const iv = (lo: number, loClosed: boolean, hi: number | null, hiClosed: boolean): Interval => ({
-  lo: F(lo),
-  loClosed,
-  hi: hi === null ? null : F(hi),
-  hiClosed,
-})
 const ivText = (i: Interval): string => `${i.loClosed ? '[' : '('}${i.lo.toFraction()}, ${i.hi === null ? 'inf' : i.hi.toFraction()}${i.hiClosed ? ']' : ')'}`
 const edgeText = (v: PlEdgeValue): string => (v.kind === 'value' ? v.value.toFraction() : v.kind === 'unbounded' ? `${v.sign > 0 ? '+' : '-'}inf` : 'undef')
 const largestText = (l: PlRelativeChange | undefined): string => {

@@ -2,7 +2,6 @@
 import fc from 'fast-check'
 import Fraction from 'fraction.js'
 import { describe, expect, it } from 'vitest'
-import { q } from '../../src/model/decimal.js'
 import { intervalContains, type Interval, type Span } from '../../src/model/interval.js'
 import {
   plAffine,
@@ -21,15 +20,9 @@ import {
   type Pl,
   type ValueMap,
 } from '../../src/model/pl.js'
+import { F, iv } from '../helpers/intervals.js'
 
 const SEED = 42
-const F = (n: number): Fraction => q(n)
-const iv = (lo: number, loClosed: boolean, hi: number | null, hiClosed: boolean): Interval => ({
-  lo: F(lo),
-  loClosed,
-  hi: hi === null ? null : F(hi),
-  hiClosed,
-})
 const ALL: Interval = iv(0, true, null, false)
 const text = (x: Fraction | undefined): string | undefined => x?.toFraction()
 const ivText = (ivs: readonly Interval[]): string[] =>

@@ -7,7 +7,7 @@ import type { Pl } from '../../model/pl.js'
 import { isDict, own, readSizingConfig, type ModeSetting, type Regime, type SizingConfig } from '../../model/sizing-config.js'
 import { exposureAt as modelExposureAt, leverageOf, overrideLiveSet, selectionSpan, sizeAt, sizePieces } from '../../model/sizing.js'
 import { sizingTable, type SizingTable } from '../../model/sizing-table.js'
-import type { LintSettings } from '../../types.js'
+import type { ExposureSide, LintSettings } from '../../types.js'
 
 /** What the sizing depends on besides the config: the settings' sizing mode and stale-override's tolerance option. */
 export interface SizingSettings {
@@ -112,16 +112,7 @@ export function sizingTableAt(data: unknown, s: SizingSettings, balance: Fractio
 }
 
 /** Every traded symbol's position open at once at one balance. Amounts USD; a share is a ratio of the balance. */
-export interface ExposureFacts {
-  readonly positions: number
-  readonly leverage: Fraction
-  readonly notional: Fraction
-  readonly notionalShare?: Fraction
-  readonly margin?: Fraction
-  readonly marginShare?: Fraction
-  readonly reserve?: Fraction
-  readonly reserveShare?: Fraction
-}
+export type ExposureFacts = ExposureSide
 
 /** The exposure with every position open at one balance (USD, >= 0), as `explain` shows it; undefined when no profile defines a size there. */
 export function exposureAt(data: unknown, s: SizingSettings, balance: Fraction | number): ExposureFacts | undefined {
