@@ -4,8 +4,8 @@ import Fraction from 'fraction.js'
 import { describe, expect, it } from 'vitest'
 import { intervalContains, type Interval } from '../../src/model/interval.js'
 import { plDiff, plEqual, type PlChange, type PlEdgeValue, type PlRelativeChange } from '../../src/model/pl-diff.js'
-import { plAffine, plAt, plConst, type Pl, type PlPiece } from '../../src/model/pl.js'
-import { F, iv } from '../helpers/intervals.js'
+import { plAffine, plAt, plConst, type Pl } from '../../src/model/pl.js'
+import { F, iv, plFromCuts } from '../helpers/intervals.js'
 
 const SEED = 9
 const ivText = (i: Interval): string => `${i.loClosed ? '[' : '('}${i.lo.toFraction()}, ${i.hi === null ? 'inf' : i.hi.toFraction()}${i.hiClosed ? ']' : ')'}`
@@ -82,26 +82,6 @@ describe('plDiff: examples', () => {
 
 const coef = fc.integer({ min: -40, max: 40 }).map((k) => new Fraction(k, 4))
 
-/** A random piecewise-linear function on [0, +inf): integer breakpoints, random closed ends, random lines, some undefined. */
-function plArb(cuts: number[], lines: { slope: Fraction; intercept: Fraction; defined: boolean }[], closedLeft: boolean[]): Pl {
-  const xs = [...new Set(cuts)].sort((a, b) => a - b).map((c) => new Fraction(c))
-  const out: PlPiece[] = []
-  let lo = new Fraction(0)
-  let loClosed = true
-  for (let i = 0; i <= xs.length; i++) {
-    const hi = xs[i] ?? null
-    const rightClaims = i < xs.length && closedLeft[i + 1]!
-    const interval: Interval = { lo, loClosed, hi, hiClosed: hi !== null && !rightClaims }
-    const line = lines[i]!
-    out.push(line.defined ? { interval, slope: line.slope, intercept: line.intercept } : { interval })
-    if (hi !== null) {
-      lo = hi
-      loClosed = rightClaims
-    }
-  }
-  return out
-}
-
 const lineArb = fc.record({
   slope: coef,
   intercept: fc.integer({ min: -20, max: 40 }).map((k) => new Fraction(k)),
@@ -112,20 +92,20 @@ const shape = fc.record({
   lines: fc.array(lineArb, { minLength: 6, maxLength: 6 }),
   closedLeft: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
 })
-const fArb = shape.map(({ cuts, lines, closedLeft }) => plArb(cuts, lines, closedLeft))
+const fArb = shape.map(({ cuts, lines, closedLeft }) => plFromCuts(cuts, lines, closedLeft))
 
 /** g: either unrelated to f, or f with some of its lines (and cuts) replaced, so that they agree on stretches. */
 const pairArb: fc.Arbitrary<[Pl, Pl]> = fc.oneof(
   fc.tuple(fArb, fArb),
   fc.tuple(shape, fc.array(fc.option(lineArb, { nil: undefined }), { minLength: 6, maxLength: 6 }), fc.integer({ min: 1, max: 40 })).map(([s, repl, cut]) => {
     const extraCut = cut
-    const f = plArb(s.cuts, s.lines, s.closedLeft)
+    const f = plFromCuts(s.cuts, s.lines, s.closedLeft)
     const lines = s.lines.map((l, i) => repl[i] ?? l)
     // A cut f does not have, with the same line on both sides, keeps the function and changes the pieces.
     const cuts = s.cuts.length < 5 ? [...s.cuts, extraCut] : s.cuts
     const idx = [...new Set(cuts)].sort((a, b) => a - b).indexOf(extraCut)
     const aligned = cuts === s.cuts || idx < 0 ? lines : [...lines.slice(0, idx + 1), lines[idx]!, ...lines.slice(idx + 1)].slice(0, 6)
-    return [f, plArb(cuts, aligned.length === 6 ? aligned : lines, s.closedLeft)] as [Pl, Pl]
+    return [f, plFromCuts(cuts, aligned.length === 6 ? aligned : lines, s.closedLeft)] as [Pl, Pl]
   }),
 )
 

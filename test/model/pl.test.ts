@@ -20,7 +20,7 @@ import {
   type Pl,
   type ValueMap,
 } from '../../src/model/pl.js'
-import { F, iv } from '../helpers/intervals.js'
+import { F, iv, plFromCuts } from '../helpers/intervals.js'
 
 const SEED = 42
 const ALL: Interval = iv(0, true, null, false)
@@ -98,25 +98,7 @@ const plArb: fc.Arbitrary<Pl> = fc
     }),
     closedLeft: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
   })
-  .map(({ cuts, lines, closedLeft }) => {
-    const xs = [...cuts].sort((a, b) => a - b).map((c) => new Fraction(c))
-    const out: { interval: Interval; slope?: Fraction; intercept?: Fraction; label: string }[] = []
-    let lo = new Fraction(0)
-    let loClosed = true
-    for (let i = 0; i <= xs.length; i++) {
-      const hi = xs[i] ?? null
-      // The left piece owns the cut unless the right one claims it.
-      const rightClaims = i < xs.length && closedLeft[i + 1]!
-      const interval: Interval = { lo, loClosed, hi, hiClosed: hi !== null && !rightClaims }
-      const line = lines[i]!
-      out.push(line.defined ? { interval, slope: line.slope, intercept: line.intercept, label: `p${i}` } : { interval, label: `u${i}` })
-      if (hi !== null) {
-        lo = hi
-        loClosed = rightClaims
-      }
-    }
-    return out
-  })
+  .map(({ cuts, lines, closedLeft }) => plFromCuts(cuts, lines, closedLeft))
 
 /** Balances to test at: random ones, and every breakpoint of either function with its neighbours. */
 function probes(fs: readonly Pl[], extra: readonly Fraction[]): Fraction[] {
