@@ -162,6 +162,11 @@ function collectFiles({ corpus, sizes, seed, tmp, notes }) {
     const newest = path.join(dir, '2026-03-03_1e11d27.yaml')
     if (existsSync(newest)) files.push(fileInfo('real-2331', newest, 'real', { note: 'the newest real version; the budgets refer to it' }))
     else notes.push(`corpus: ${rel(newest)} is missing, so the budgets that refer to it are skipped`)
+    // `lint-config diff` compares the newest version with the one before it (2,330 lines; the only 2,331-line version is the newest).
+    const previous = path.join(dir, '2026-03-01_7f9e676.yaml')
+    if (existsSync(previous) && existsSync(newest)) {
+      files.push(fileInfo('real-2330', previous, 'diff-base', { note: 'the version before the newest: the base of the diff rows' }))
+    }
     const candidates = readdirSync(dir)
       .filter((f) => /\.ya?ml$/.test(f))
       .map((f) => fileInfo('real-largest', path.join(dir, f), 'real', { note: 'the largest real version' }))
@@ -381,7 +386,22 @@ async function bench({ rounds, seed, memRuns, sizes, values, tmp, started }) {
   // Commands.
   const node = process.execPath
   const commands = [{ id: 'node -e 0', tool: 'node -e 0', file: null, argv: [node, '-e', '0'], okStatus: [0] }]
+  const diffBase = files.find((f) => f.kind === 'diff-base')
+  const diffHead = files.find((f) => f.id === 'real-2331')
+  if (diffBase && diffHead) {
+    // The diff of two real versions: both linted, their sizing compared; without reference balances as the lint rows, and with one.
+    const argv = [node, lint.bin, 'diff', diffBase.path, diffHead.path]
+    commands.push({ id: 'lint-config diff real-2330 real-2331', tool: 'lint-config diff', file: 'real-2331', argv, okStatus: [0, 1] })
+    commands.push({
+      id: 'lint-config diff --balance 1018 real-2330 real-2331',
+      tool: 'lint-config diff $1,018',
+      file: 'real-2331',
+      argv: [node, lint.bin, 'diff', '--balance', '1018', diffBase.path, diffHead.path],
+      okStatus: [0, 1],
+    })
+  }
   for (const f of files) {
+    if (f.kind === 'diff-base') continue
     commands.push({ id: `lint-config ${f.id}`, tool: 'lint-config', file: f.id, argv: [node, lint.bin, f.path], okStatus: [0, 1] })
     for (const p of peers.filter((peer) => peer.ok)) {
       const argv =
@@ -486,7 +506,7 @@ async function bench({ rounds, seed, memRuns, sizes, values, tmp, started }) {
 
   // lint-config against the peers, paired per round.
   const comparisons = []
-  const peerTools = [...new Set(active.map((c) => c.tool))].filter((t) => !['node -e 0', 'lint-config'].includes(t))
+  const peerTools = [...new Set(active.map((c) => c.tool))].filter((t) => !['node -e 0', 'lint-config'].includes(t) && !t.startsWith('lint-config diff'))
   if (peerTools.length) {
     print()
     print('lint-config time / peer time (median of the per-round ratios; below 1 means lint-config is faster):')
@@ -525,6 +545,8 @@ async function bench({ rounds, seed, memRuns, sizes, values, tmp, started }) {
   const low = segment(lintExample, lint10k)
   const high = segment(lint10k, lint50k)
   const spectralReal = find('spectral', 'real-2331')
+  const diffReal = find('lint-config diff', 'real-2331')
+  const diffReal1018 = find('lint-config diff $1,018', 'real-2331')
   const budgets = [
     {
       id: 'real-vs-node',
@@ -533,6 +555,26 @@ async function bench({ rounds, seed, memRuns, sizes, values, tmp, started }) {
       text: (v) => `the 2,331-line real config: lint-config ${fmtX(v)} node -e 0 (paired; at most 3.0x, aim 2.0x: ${v <= 2 ? 'met' : 'not met'})`,
       value: lintReal ? lintReal.ratio.median : null,
       limit: 3.0,
+      op: '<=',
+    },
+    {
+      id: 'diff-vs-node',
+      label: 'lint-config diff of two real versions vs node -e 0',
+      needs: [[diffReal, 'lint-config diff on the 2,330- and 2,331-line real versions']],
+      text: (v) => `diff of the 2,330- and 2,331-line real versions: ${fmtX(v)} node -e 0 (paired; aim at most 3.0x)`,
+      value: diffReal ? diffReal.ratio.median : null,
+      limit: 3.0,
+      op: '<=',
+    },
+    {
+      id: 'diff-vs-lint',
+      label: 'lint-config diff of two real versions vs the lint of one',
+      needs: [[diffReal, 'lint-config diff'], [lintReal, 'lint-config on the 2,331-line real config']],
+      text: (v) =>
+        `diff of the two real versions: ${fmtX(v)} the lint of the 2,331-line one (paired; at most 2.0x, a diff lints both)` +
+        (diffReal1018 ? `; with --balance 1018 ${fmtX(paired(diffReal1018, lintReal))}` : ''),
+      value: paired(diffReal, lintReal),
+      limit: 2.0,
       op: '<=',
     },
     {

@@ -5,26 +5,31 @@ import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { formatContext, markdownSizingCharts, markdownSizingTables } from '../commands/reports.js'
+import { hasSuppressionsFile } from '../commands/suppressions-file.js'
 import { EXIT_LINT, EXIT_OK, EXIT_USAGE, getExitCode } from '../exit-code.js'
 import { writeFileAtomic } from '../engine/file-io.js'
 import { lintFiles } from '../engine/lint-files.js'
+import { summarize } from '../engine/lint-text.js'
 import { failureLine, oneLine } from '../failure.js'
 import { escapeData, escapeProperty } from '../formatters/github.js'
 import { formatters } from '../formatters/index.js'
+import { rules } from '../rules/index.js'
 import { BalanceError, parseBalance } from '../settings/balance.js'
+import { SettingsResolver } from '../settings/resolve.js'
 import { escapeMarkdown } from '../text/escape-markdown.js'
 import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
 import { processOutput } from '../process-output.js'
 import { FORMAT_NAMES, type FileResult, type FormatName } from '../types.js'
 import { version } from '../version.js'
+import type { PullRequestEvent } from './pull-request.js'
 
 /** The inputs action.yml declares, by id. The test checks this list against action.yml both ways. */
-export const INPUT_NAMES = ['files', 'balances', 'format', 'sarif-file', 'max-warnings', 'fail-on', 'config', 'working-directory'] as const
+export const INPUT_NAMES = ['files', 'balances', 'format', 'sarif-file', 'max-warnings', 'fail-on', 'config', 'working-directory', 'only-new'] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
 /** The outputs action.yml declares; written to $GITHUB_OUTPUT. */
-export const OUTPUT_NAMES = ['exit-code', 'errors', 'warnings'] as const
+export const OUTPUT_NAMES = ['exit-code', 'errors', 'warnings', 'new-errors', 'new-warnings'] as const
 
 /**
  * The environment variable that carries an input: `INPUT_` + the id upper-cased with spaces replaced by `_`; hyphens
@@ -53,6 +58,8 @@ export interface ActionInputs {
   failOn: FailOn
   config?: string
   workingDirectory: string
+  /** On a pull_request event, report and fail on only the findings the pull request adds. */
+  onlyNew: boolean
 }
 
 /** A bad input: the step fails with exit 2 and this one-line message. */
@@ -101,6 +108,9 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): A
   const failOn = (get('fail-on') || 'error').toLowerCase()
   if (failOn !== 'error' && failOn !== 'warning') throw new InputError(`fail-on: expected "error" or "warning", got "${failOn}"`)
 
+  const onlyNewText = (get('only-new') || 'false').toLowerCase()
+  if (onlyNewText !== 'true' && onlyNewText !== 'false') throw new InputError(`only-new: expected "true" or "false", got "${get('only-new')}"`)
+
   const sarifFile = get('sarif-file')
   const config = get('config')
   return {
@@ -112,6 +122,7 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): A
     failOn,
     ...(config !== '' ? { config } : {}),
     workingDirectory: get('working-directory') || '.',
+    onlyNew: onlyNewText === 'true',
   }
 }
 
@@ -218,10 +229,15 @@ export async function runAction(io: ActionIo): Promise<number> {
     if (!(await isDirectory(workDir))) throw new InputError(`working-directory: "${inputs.workingDirectory}" is not a directory`)
     const workspace = io.env.GITHUB_WORKSPACE ? path.resolve(io.cwd, io.env.GITHUB_WORKSPACE) : io.cwd
     const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined
+    // Only a pull request has a base to diff against; its code loads only then.
+    const pr = io.env.GITHUB_EVENT_NAME === 'pull_request' ? await import('./pull-request.js') : undefined
+    const event = pr ? await pr.readPullRequestEvent(io.env) : undefined
 
-    const run = await lintAndReport(inputs, { workDir, workspace, summary: summaryFile !== undefined }, io)
-    const counts = run.results ? countsOf(run.results) : undefined
-    const lintExit = run.results ? getExitCode(run.results, { maxWarnings: inputs.maxWarnings }) : EXIT_USAGE
+    const run = await lintAndReport(inputs, { workDir, workspace, summary: summaryFile !== undefined, event }, io)
+    // A failure after linting (an unused suppression) still fails the step with exit 2 and leaves the counts unset.
+    const linted = run.failure === undefined ? run.results : undefined
+    const counts = linted ? countsOf(linted) : undefined
+    const lintExit = linted ? getExitCode(linted, { maxWarnings: inputs.maxWarnings }) : EXIT_USAGE
     const exitCode = decideExitCode(lintExit, counts, inputs.failOn)
 
     if (run.failure !== undefined) {
@@ -240,6 +256,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     if (outputFile !== undefined) {
       const outputs: Record<string, string> = { 'exit-code': String(exitCode) }
       if (counts) Object.assign(outputs, { errors: String(counts.errors), warnings: String(counts.warnings) })
+      if (counts && run.added) Object.assign(outputs, { 'new-errors': String(run.added.errors), 'new-warnings': String(run.added.warnings) })
       await appendFile(outputFile, outputLines(outputs))
     }
     return exitCode
@@ -255,6 +272,8 @@ interface ActionRun {
   results?: FileResult[]
   summary?: string
   failure?: string
+  /** On a pull request: the findings it adds, over every file. */
+  added?: Counts
 }
 
 /**
@@ -262,23 +281,55 @@ interface ActionRun {
  * paths relative to `workspace`. A usage, I/O or settings failure is printed to stderr as the CLI prints it and
  * returned as `failure`.
  */
-async function lintAndReport(inputs: ActionInputs, where: { workDir: string; workspace: string; summary: boolean }, io: ActionIo): Promise<ActionRun> {
+async function lintAndReport(
+  inputs: ActionInputs,
+  where: { workDir: string; workspace: string; summary: boolean; event?: PullRequestEvent },
+  io: ActionIo,
+): Promise<ActionRun> {
   const { workDir, workspace } = where
   try {
     const sarifFile = inputs.sarifFile === undefined ? undefined : path.resolve(workDir, inputs.sarifFile)
-    const results = await lintFiles(inputs.files, {
+    const resolver = new SettingsResolver(rules, workDir, { config: inputs.config, balances: inputs.balances })
+    let results = await lintFiles(inputs.files, {
       cwd: workDir,
-      config: inputs.config,
-      balances: inputs.balances,
+      resolver,
       outputFiles: sarifFile === undefined ? [] : [sarifFile],
       sizingTables: where.summary ? await markdownSizingTables() : undefined,
       sizingCharts: where.summary ? await markdownSizingCharts() : undefined,
     })
+    // A suppressions file in the working directory applies as it does for the CLI run there.
+    let failure: string | undefined
+    if (await hasSuppressionsFile(workDir)) {
+      const { runSuppressions } = await import('../commands/suppressions.js')
+      const outcome = await runSuppressions(results, {}, workDir)
+      results = outcome.results
+      if (outcome.unusedCount > 0) {
+        failure = `${plural(outcome.unusedCount, 'suppressed finding')} in "${outcome.shown}" no longer ${outcome.unusedCount === 1 ? 'occurs' : 'occur'}; run lint-config --prune-suppressions and commit the file`
+      }
+    }
+    let diffs: string | undefined
+    let added: Counts | undefined
+    if (where.event) {
+      const pr = await import('./pull-request.js')
+      try {
+        const fileDiffs = await pr.diffAgainstBase(results, where.event, { workspace, resolver })
+        diffs = pr.diffSummary(fileDiffs)
+        added = countsOf(fileDiffs.map(({ diff }) => summarize(diff.head.name, diff.findings.added)))
+        if (inputs.onlyNew) results = results.map((r, i) => pr.onlyNew(r, fileDiffs[i]!.diff))
+      } catch (error) {
+        // Without only-new the lint stands on its own; with it, there is nothing to tell new findings by.
+        if (inputs.onlyNew) throw error
+        io.stdout(`::warning title=${escapeProperty('lint-config')}::${escapeData(`no diff against the pull request's base: ${failureLine(error)}`)}\n`)
+      }
+    }
     const ctx = formatContext(workspace, false, version())
     io.stdout(formatters[inputs.format](results, ctx))
     // Workflows name report files in directories that do not exist yet (reports/lint-config.sarif).
     if (sarifFile !== undefined) await writeFileAtomic(sarifFile, formatters.sarif(results, ctx), { createDir: true, shown: reportPath(sarifFile, workDir) })
-    return { results, summary: where.summary ? formatters.markdown(results, ctx) : undefined }
+    const lintSummary = where.summary ? formatters.markdown(results, ctx) : undefined
+    const summary = lintSummary !== undefined && diffs !== undefined ? `${diffs}\n${lintSummary}` : lintSummary
+    if (failure !== undefined) io.stderr(`lint-config: ${failure}\n`)
+    return { results, summary, ...(failure !== undefined ? { failure } : {}), ...(added ? { added } : {}) }
   } catch (error) {
     const failure = failureLine(error)
     io.stderr(`lint-config: ${failure}\n`)

@@ -2,17 +2,19 @@
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import path from 'node:path'
-import { EXIT_LINT, getExitCode } from '../exit-code.js'
+import { EXIT_LINT, EXIT_USAGE, getExitCode } from '../exit-code.js'
 import { UsageError, writeFileAtomic } from '../engine/file-io.js'
 import { lintFiles } from '../engine/lint-files.js'
 import { formatters } from '../formatters/index.js'
 import { rules } from '../rules/index.js'
+import { suggest } from '../rules/suggest.js'
 import { parseRuleFlag } from '../settings/normalize.js'
 import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
 import { FORMAT_NAMES, type FormatName } from '../types.js'
 import { balanceArgument, collect, botOption, configOption, integerArgument, maxBytesOption, type CliIo, type CommandSpec } from './command.js'
 import { formatContext, markdownSizingCharts, markdownSizingTables } from './reports.js'
+import { hasSuppressionsFile, SUPPRESSIONS_FILE } from './suppressions-file.js'
 
 /** One report to produce: a format, written to stdout or to a file. */
 export interface OutputSpec {
@@ -39,6 +41,17 @@ interface LintFlags {
   maxBytes?: number
   inlineConfig?: boolean
   bot?: string
+  suppressAll?: boolean
+  suppressRule?: string[]
+  suppressionsLocation?: string
+  pruneSuppressions?: boolean
+  passOnUnprunedSuppressions?: boolean
+}
+
+/** The suppression flags that make a run read or write the suppressions file even when it is not in the working directory. */
+function suppressionsAsked(flags: LintFlags): boolean {
+  const writing = flags.suppressAll || flags.suppressRule?.length || flags.pruneSuppressions
+  return Boolean(writing || flags.suppressionsLocation !== undefined || flags.passOnUnprunedSuppressions)
 }
 
 /** NO_COLOR / FORCE_COLOR / --color / --no-color / TTY, in the order of precedence chalk and ESLint use. */
@@ -107,6 +120,11 @@ function define(command: Command): void {
     .option('--no-inline-config', 'ignore # lint-config-disable... comments in the linted files')
     .option('--fix', 'apply the fixes rules offer, in place')
     .option('--fix-dry-run', 'compute fixes without writing them (shown in --format json as "output")')
+    .option('--suppress-all', `record every error finding in the suppressions file (${SUPPRESSIONS_FILE}); later runs report only new ones`)
+    .option('--suppress-rule <id>', "record this rule's error findings in the suppressions file (repeatable)", collect(String))
+    .option('--suppressions-location <file>', `the suppressions file (default ${SUPPRESSIONS_FILE} in the working directory)`)
+    .option('--prune-suppressions', 'remove suppressions of findings that no longer occur')
+    .option('--pass-on-unpruned-suppressions', 'do not fail when the suppressions file holds findings that no longer occur')
   maxBytesOption(command)
   botOption(command)
 }
@@ -122,6 +140,11 @@ export const lintCommand: CommandSpec<LintFlags> = {
     if (flags.fix && targets.includes('-')) throw new UsageError('--fix cannot fix standard input; use --fix-dry-run (the fixed text is in --format json as "output")')
     // A bad --rule is a usage error before anything is read.
     for (const flag of flags.rule ?? []) parseRuleFlag(flag, rules)
+    const suppressions = suppressionsAsked(flags) || (await hasSuppressionsFile(io.cwd)) ? await import('./suppressions.js') : undefined
+    suppressions?.checkSuppressionFlags(flags, targets.includes('-'))
+    for (const id of flags.suppressRule ?? []) {
+      if (!Object.hasOwn(rules, id)) throw new UsageError(`--suppress-rule: unknown rule "${id}"${suggest(id, Object.keys(rules))}`)
+    }
     const resolver = context.settings({
       config: flags.config,
       rules: flags.rule,
@@ -142,7 +165,7 @@ export const lintCommand: CommandSpec<LintFlags> = {
 
     const files = outputs.flatMap((spec) => (spec.file === undefined ? [] : [spec.file]))
     const markdown = outputs.some((spec) => spec.format === 'markdown')
-    const results = await lintFiles(targets, {
+    let results = await lintFiles(targets, {
       cwd: io.cwd,
       resolver,
       ignorePatterns: flags.ignorePattern ?? [],
@@ -156,6 +179,10 @@ export const lintCommand: CommandSpec<LintFlags> = {
       sizingCharts: markdown ? await markdownSizingCharts() : undefined,
     })
 
+    // After fixing, as ESLint does: what --fix repaired is neither recorded nor suppressed.
+    const suppressed = suppressions ? await suppressions.runSuppressions(results, flags, io.cwd) : undefined
+    if (suppressed) results = suppressed.results
+
     for (const spec of outputs) {
       const toFile = spec.file !== undefined
       const text = formatters[spec.format](results, formatContext(io.reportCwd ?? io.cwd, useColor(flags.color, io, toFile), context.version))
@@ -164,6 +191,14 @@ export const lintCommand: CommandSpec<LintFlags> = {
         const absolute = path.resolve(io.cwd, spec.file)
         await writeFileAtomic(absolute, text, { createDir: true, shown: reportPath(absolute, io.cwd) })
       }
+    }
+    if (suppressed && suppressed.unusedCount > 0 && !flags.passOnUnprunedSuppressions) {
+      // ESLint's ratchet: a fixed finding must leave the file too, or the count would hide a new one later.
+      io.stderr(
+        `lint-config: ${plural(suppressed.unusedCount, 'suppressed finding')} in "${suppressed.shown}" no longer ${suppressed.unusedCount === 1 ? 'occurs' : 'occur'}; ` +
+          're-run with --prune-suppressions to update the file (or pass --pass-on-unpruned-suppressions)\n',
+      )
+      return EXIT_USAGE
     }
     const maxWarnings = flags.maxWarnings ?? -1
     const exitCode = getExitCode(results, { maxWarnings })

@@ -28,7 +28,7 @@ export const json: Formatter = (results) =>
       messages: r.findings.map(toEslintMessage),
       suppressedMessages: (r.suppressed ?? []).map((f) => ({
         ...toEslintMessage(f),
-        suppressions: [{ kind: 'directive', justification: f.justification }],
+        suppressions: [{ kind: f.kind ?? 'directive', justification: f.justification }],
       })),
       errorCount: r.errorCount,
       fatalErrorCount: r.findings.filter((f) => f.fatal).length,

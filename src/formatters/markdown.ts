@@ -7,7 +7,7 @@ import { renderMermaidChart } from './mermaid-chart.js'
 import { renderSizingMarkdown } from './sizing-table.js'
 
 /** A link target safe inside a table cell: whitespace, parentheses, angle brackets, pipes, backslashes and backticks percent-encoded. */
-function linkTarget(url: string): string {
+export function linkTarget(url: string): string {
   return url.replace(/[\s()<>|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 
@@ -34,6 +34,19 @@ function nestedTables(result: FileResult): string | undefined {
   return `${tables}\n\n#### Size against balance\n\n${renderMermaidChart(result.sizingChart)}`
 }
 
+/** "2 findings silenced by inline directives", "3 findings silenced by the suppressions file", or both joined; empty for none. */
+function silencedText(result: FileResult): string {
+  const all = result.suppressed ?? []
+  const inFile = all.filter((f) => f.kind === 'file').length
+  const inline = all.length - inFile
+  return [
+    inline > 0 ? `${plural(inline, 'finding')} silenced by inline directives` : '',
+    inFile > 0 ? `${plural(inFile, 'finding')} silenced by the suppressions file` : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
+}
+
 function fileSection(result: FileResult, ctx: FormatContext): string {
   const blocks: string[] = [`### ${escapeMarkdown(reportPath(result.filePath, ctx.cwd), { breaks: 'space' })}`]
   if (result.findings.length === 0) {
@@ -44,8 +57,8 @@ function fileSection(result: FileResult, ctx: FormatContext): string {
     )
     if (result.findings.some((f) => f.fatal)) blocks.push('A fatal YAML problem stopped the other rules on this file.')
   }
-  const silenced = result.suppressed?.length ?? 0
-  if (silenced > 0) blocks.push(`${plural(silenced, 'finding')} silenced by inline directives (not counted).`)
+  const silenced = silencedText(result)
+  if (silenced !== '') blocks.push(`${silenced} (not counted).`)
   const tables = nestedTables(result)
   if (tables !== undefined) blocks.push(tables)
   return blocks.join('\n\n')
@@ -68,8 +81,8 @@ export const markdown: Formatter = (results, ctx) => {
   const clean = results.filter((r) => !detailed(r))
   if (clean.length > 0) {
     const line = (r: FileResult): string => {
-      const silenced = r.suppressed?.length ?? 0
-      const note = silenced > 0 ? ` (${plural(silenced, 'finding')} silenced by inline directives)` : ''
+      const silenced = silencedText(r)
+      const note = silenced !== '' ? ` (${silenced})` : ''
       return `- ✔ ${escapeMarkdown(reportPath(r.filePath, ctx.cwd), { breaks: 'space' })}: no problems${note}`
     }
     blocks.push(clean.map(line).join('\n'))

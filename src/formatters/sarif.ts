@@ -64,9 +64,13 @@ function region(f: Finding): Record<string, number> {
   }
 }
 
-/** A SARIF suppression for a finding an inline directive silenced; GitHub's SARIF docs close alerts whose suppression is `accepted`. */
+/**
+ * A SARIF suppression for a silenced finding: `inSource` for an inline directive, `external` for the bulk suppressions
+ * file; GitHub's SARIF docs close alerts whose suppression is `accepted`.
+ */
 function suppression(f: SuppressedFinding): Record<string, string> {
-  return { kind: 'inSource', status: 'accepted', ...(f.justification !== '' ? { justification: f.justification } : {}) }
+  const kind = f.kind === 'file' ? 'external' : 'inSource'
+  return { kind, status: 'accepted', ...(f.justification !== '' ? { justification: f.justification } : {}) }
 }
 
 /**

@@ -151,11 +151,13 @@ function tenths(x: Fraction): number {
   return Number(roundScaled(x.mul(100), 1)) / 10
 }
 
-function money(x: Fraction | undefined): { usd: number; exact: string } | null {
+/** Money as the JSON renderings show it: `{usd, exact}` (`usd` rounded to the cent, `exact` exact text or "n/d"), null when absent. */
+export function money(x: Fraction | undefined): { usd: number; exact: string } | null {
   return x === undefined ? null : { usd: cents(x), exact: exactText(x) }
 }
 
-function percentOrNull(x: Fraction | undefined): number | null {
+/** A ratio as a JSON percentage rounded to 0.1 (0.47 -> 47), null when absent. */
+export function percentOrNull(x: Fraction | undefined): number | null {
   return x === undefined ? null : tenths(x)
 }
 

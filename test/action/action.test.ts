@@ -22,7 +22,7 @@ import {
 } from '../../src/action/main.js'
 import { BALANCE_HINT } from '../../src/settings/balance.js'
 import { compileSarifSchema } from '../helpers/sarif-schema.js'
-import { skipAllUnless } from '../helpers/skip.js'
+import { skipAllUnless, skipUnless } from '../helpers/skip.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DOCS = 'https://github.com/lint-config/lint-config/blob/main/docs/rules'
@@ -106,7 +106,17 @@ afterEach(async () => {
 
 /** The environment the runner gives the step: every input (as action.yml maps them), plus the file commands. */
 function runnerEnv(inputs: Partial<Record<(typeof INPUT_NAMES)[number], string>> = {}): Record<string, string> {
-  const defaults = { files: 'config/config_futures.yaml', balances: '', format: 'github', 'sarif-file': '', 'max-warnings': '-1', 'fail-on': 'error', config: '', 'working-directory': '.' }
+  const defaults = {
+    files: 'config/config_futures.yaml',
+    balances: '',
+    format: 'github',
+    'sarif-file': '',
+    'max-warnings': '-1',
+    'fail-on': 'error',
+    config: '',
+    'working-directory': '.',
+    'only-new': 'false',
+  }
   const env: Record<string, string> = {
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: workspace,
@@ -279,7 +289,7 @@ describe('the Action: pure parts', () => {
   })
 
   it('reads inputs: lists split on whitespace (balances on commas too), defaults for empty ones', () => {
-    expect(readInputs({})).toEqual({ files: [], balances: [], format: 'github', maxWarnings: -1, failOn: 'error', workingDirectory: '.' })
+    expect(readInputs({})).toEqual({ files: [], balances: [], format: 'github', maxWarnings: -1, failOn: 'error', workingDirectory: '.', onlyNew: false })
     expect(
       readInputs({
         INPUT_FILES: 'a.yaml\n b/  c/*.yml\t',
@@ -290,6 +300,7 @@ describe('the Action: pure parts', () => {
         'INPUT_FAIL-ON': 'Warning',
         INPUT_CONFIG: '.ci/lint.yaml',
         'INPUT_WORKING-DIRECTORY': 'svc',
+        'INPUT_ONLY-NEW': 'True',
       }),
     ).toEqual({
       files: ['a.yaml', 'b/', 'c/*.yml'],
@@ -300,7 +311,9 @@ describe('the Action: pure parts', () => {
       failOn: 'warning',
       config: '.ci/lint.yaml',
       workingDirectory: 'svc',
+      onlyNew: true,
     })
+    expect(() => readInputs({ 'INPUT_ONLY-NEW': 'yes' })).toThrow('only-new: expected "true" or "false", got "yes"')
   })
 
   it('never reports success after a failure', () => {
@@ -412,54 +425,58 @@ const RUNNER_SHELLS: Record<string, string[]> = {
   sh: ['sh', '-e'],
 }
 
+/** The action's directory as the runner checks it out: the bundle in dist/ (built here from src/), dependencies in node_modules/. */
+async function actionCheckout(): Promise<string> {
+  const actionPath = path.join(tmp, 'action')
+  await mkdir(actionPath, { recursive: true })
+  await symlink(path.join(repo, 'node_modules'), path.join(actionPath, 'node_modules'), 'dir')
+  const { build } = await import('esbuild')
+  await build({
+    entryPoints: { action: path.join(repo, 'src/action/main.ts') },
+    outdir: path.join(actionPath, 'dist'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
+    define: { __LINT_CONFIG_VERSION__: JSON.stringify('0.0.0-test') },
+    logLevel: 'silent',
+    absWorkingDir: repo,
+  })
+  expect(existsSync(path.join(actionPath, 'dist/action.js'))).toBe(true)
+  return actionPath
+}
+
+/** Runs the lint step of action.yml as the runner does: its `run` under the step's shell, with its env substituted, in the workspace. */
+async function runCompositeStep(actionPath: string, given: Record<string, string>, env: Record<string, string> = {}) {
+  const action = await actionYml()
+  const step = action.runs.steps.find((s) => s.id === 'lint')!
+  const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])), ...given }
+  const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(value, inputs, actionPath)]))
+  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('INPUT_') && !key.startsWith('GITHUB_')))
+  const [command, ...flags] = RUNNER_SHELLS[step.shell ?? 'bash']!
+  return spawnSync(command!, [...flags, '-c', substitute(step.run, inputs, actionPath)], {
+    cwd: workspace,
+    encoding: 'utf8',
+    env: {
+      ...base,
+      ...stepEnv,
+      GITHUB_ACTION_PATH: actionPath,
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_OUTPUT: outputFile,
+      RUNNER_TEMP: tmp,
+      ...env,
+    },
+  })
+}
+
 describe('the composite lint step, emulated', () => {
   skipAllUnless(bash, 'bash is not installed (the action\'s steps run under bash, as on GitHub\'s runners)')
   it('runs the bundled entry point under bash with the env of action.yml, hyphenated names included', async () => {
-    // The action's directory as the runner checks it out: the bundle in dist/, dependencies in node_modules/.
-    const actionPath = path.join(tmp, 'action')
-    await mkdir(actionPath, { recursive: true })
-    await symlink(path.join(repo, 'node_modules'), path.join(actionPath, 'node_modules'), 'dir')
-    const { build } = await import('esbuild')
-    await build({
-      entryPoints: { action: path.join(repo, 'src/action/main.ts') },
-      outdir: path.join(actionPath, 'dist'),
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
-      banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
-      define: { __LINT_CONFIG_VERSION__: JSON.stringify('0.0.0-test') },
-      logLevel: 'silent',
-      absWorkingDir: repo,
-    })
-    expect(existsSync(path.join(actionPath, 'dist/action.js'))).toBe(true)
-
-    const action = await actionYml()
-    const step = action.runs.steps.find((s) => s.id === 'lint')!
-    const inputs = {
-      ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])),
-      balances: '1018',
-      'sarif-file': 'out.sarif',
-      'fail-on': 'warning',
-      config: 'warn.lint-config.yaml',
-    }
-    const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, substitute(value, inputs, actionPath)]))
-    const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('INPUT_') && !key.startsWith('GITHUB_')))
-    const [command, ...flags] = RUNNER_SHELLS[step.shell ?? 'bash']!
-    const child = spawnSync(command!, [...flags, '-c', substitute(step.run, inputs, actionPath)], {
-      cwd: workspace,
-      encoding: 'utf8',
-      env: {
-        ...base,
-        ...stepEnv,
-        GITHUB_ACTION_PATH: actionPath,
-        GITHUB_WORKSPACE: workspace,
-        GITHUB_STEP_SUMMARY: summaryFile,
-        GITHUB_OUTPUT: outputFile,
-        RUNNER_TEMP: tmp,
-      },
-    })
+    const actionPath = await actionCheckout()
+    const child = await runCompositeStep(actionPath, { balances: '1018', 'sarif-file': 'out.sarif', 'fail-on': 'warning', config: 'warn.lint-config.yaml' })
     expect(child.stderr).toBe('')
     // fail-on and config reached the entry point: the warning fails the step.
     expect(child.stdout).toBe(`${staleOverride('warning')}\n::error title=lint-config::1 warning, failing the step (fail-on: warning)\n`)
@@ -469,5 +486,181 @@ describe('the composite lint step, emulated', () => {
     expect(await readFile(summaryFile, 'utf8')).toContain(CHART_AT_1018)
     const validate = compileSarifSchema()
     expect(validate(JSON.parse(await readFile(path.join(workspace, 'out.sarif'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// pull_request events: the diff against the base commit heads the summary; only-new reports and fails on new findings only.
+
+const gitInstalled = spawnSync('git', ['--version']).status === 0
+const BEFORE = 'fixtures/diff/before/config_futures.yaml'
+const AFTER = 'fixtures/diff/after/config_futures.yaml'
+
+/** Runs git in the workspace with a fixed identity, ignoring the developer's and the hook's git environment. */
+function gitIn(cwd: string, ...args: string[]): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: tmp }
+  for (const key of Object.keys(env)) if (key.startsWith('GIT_') && key !== 'GIT_CONFIG_NOSYSTEM') delete env[key]
+  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, env, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`)
+  return r.stdout.trim()
+}
+
+/**
+ * The workspace as actions/checkout leaves it on a pull request: a repository whose base commit holds `base` and whose
+ * checked-out commit holds `head` as config/config_futures.yaml, and the event payload the runner writes to
+ * $GITHUB_EVENT_PATH (the fields of GitHub's pull_request webhook the Action reads, with their neighbours).
+ */
+async function pullRequest(base: string, head: string): Promise<{ env: Record<string, string>; baseSha: string; headSha: string }> {
+  await rm(path.join(workspace, 'warn.lint-config.yaml'))
+  await writeFile(path.join(workspace, 'config/config_futures.yaml'), base)
+  gitIn(workspace, 'init', '-q', '-b', 'main')
+  gitIn(workspace, 'add', '.')
+  gitIn(workspace, 'commit', '-q', '-m', 'base')
+  const baseSha = gitIn(workspace, 'rev-parse', 'HEAD')
+  gitIn(workspace, 'checkout', '-q', '-b', 'change-sizing')
+  await writeFile(path.join(workspace, 'config/config_futures.yaml'), head)
+  gitIn(workspace, 'commit', '-q', '--allow-empty', '-am', 'head')
+  const headSha = gitIn(workspace, 'rev-parse', 'HEAD')
+  const repository = { id: 1, name: 'bot', full_name: 'acme/bot', default_branch: 'main' }
+  const payload = {
+    action: 'synchronize',
+    number: 7,
+    pull_request: {
+      number: 7,
+      state: 'open',
+      title: 'Raise the large profile',
+      head: { label: 'acme:change-sizing', ref: 'change-sizing', sha: headSha, repo: repository },
+      base: { label: 'acme:main', ref: 'main', sha: baseSha, repo: repository },
+    },
+    repository,
+    sender: { login: 'someone' },
+  }
+  const eventPath = path.join(tmp, 'event.json')
+  await writeFile(eventPath, JSON.stringify(payload))
+  return { env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_SHA: headSha }, baseSha, headSha }
+}
+
+const fixture = (file: string): Promise<string> => readFile(path.join(repo, file), 'utf8')
+const ADDED_BTC =
+  'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $142.88 deviates 70.6%25 (> 50%25); it is live only for balances up to $650.00'
+const ADDED_SOL =
+  'SOL-USDT ranging override $50.00 is ignored at balance $1,018.00: per-symbol size $107.16 deviates 53.3%25 (> 50%25); it is live only for balances from $240.74 to $958.33'
+const annotation = (line: number, message: string): string =>
+  `::error file=config/config_futures.yaml,line=${line},col=32,endLine=${line},endColumn=35,title=stale-override::${message}`
+
+describe('the Action on a pull_request event', () => {
+  skipAllUnless(gitInstalled, 'git is not installed (apt-get install git); the pull request tests commit to a throw-away repository')
+
+  it('puts the diff against the base commit at the top of the job summary, and sets new-errors and new-warnings', async () => {
+    const { env, baseSha } = await pullRequest(await fixture(BEFORE), await fixture(AFTER))
+    const r = await run({ balances: '1018' }, env)
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toBe(`${annotation(36, ADDED_BTC)}\n${annotation(46, ADDED_SOL)}\n`)
+    expect(r.outputs).toBe('exit-code=1\nerrors=2\nwarnings=0\nnew-errors=2\nnew-warnings=0\n')
+    const short = baseSha.slice(0, 7)
+    const lines = r.summary.split('\n')
+    expect(lines.slice(0, 9)).toEqual([
+      '## lint-config diff: config/config\\_futures.yaml',
+      '',
+      `Against ${short}:config/config\\_futures.yaml: 2 errors and 0 warnings added, 1 finding fixed.`,
+      '',
+      '### Profiles',
+      '',
+      '| Profile | Fields | Base size |',
+      '| --- | --- | --- |',
+      '| large | size\\_at\\_max 150 → 250 | above $500.00: $50.00 → $50.00 just above $500.00, $150.00 → $250.00 as the balance grows; largest change +66.7% at $2,000.00 |',
+    ])
+    // The diff comes first, then the lint's own summary.
+    expect(r.summary.indexOf('## lint-config diff:')).toBe(0)
+    expect(r.summary).toContain('\n## lint-config: 2 errors in 1 file\n')
+    expect(r.summary).toContain('| SOL-USDT ranging $50.00 | became stale at $1,018.00 | from $240.74 to $1,416.67 | from $240.74 to $958.33 |')
+  })
+
+  it('only-new: true fails only on errors the pull request adds; an edit that shifts lines adds none (exit 0, no annotation)', async () => {
+    const before = await fixture(BEFORE)
+    const { env } = await pullRequest(before, `# Reviewed on 2026-03-04.\n\n${before}`)
+    // Without only-new the old error fails the step, as on a push.
+    const all = await run({ balances: '1018' }, env)
+    expect(all.exitCode).toBe(1)
+    expect(all.outputs).toBe('exit-code=1\nerrors=1\nwarnings=0\nnew-errors=0\nnew-warnings=0\n')
+
+    await writeFile(summaryFile, '')
+    await writeFile(outputFile, '')
+    const r = await run({ balances: '1018', 'only-new': 'true', 'sarif-file': 'lint-config.sarif' }, env)
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toBe('')
+    expect(r.outputs).toBe('exit-code=0\nerrors=0\nwarnings=0\nnew-errors=0\nnew-warnings=0\n')
+    expect(r.summary.split('\n').slice(0, 3)).toEqual([
+      '## lint-config diff: config/config\\_futures.yaml',
+      '',
+      expect.stringMatching(/^No change to the sizing or the findings against [0-9a-f]{7}:config\/config\\_futures\.yaml\.$/),
+    ])
+    expect(r.summary).toContain('\n## lint-config: no problems\n')
+    const log = JSON.parse(await readFile(path.join(workspace, 'lint-config.sarif'), 'utf8')) as { runs: { results: unknown[] }[] }
+    expect(log.runs[0]!.results).toEqual([])
+  })
+
+  it('only-new: true reports and fails on exactly the added findings', async () => {
+    const { env } = await pullRequest(await fixture(BEFORE), await fixture(AFTER))
+    const r = await run({ balances: '1018', 'only-new': 'true' }, env)
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toBe(`${annotation(36, ADDED_BTC)}\n${annotation(46, ADDED_SOL)}\n`)
+    expect(r.outputs).toBe('exit-code=1\nerrors=2\nwarnings=0\nnew-errors=2\nnew-warnings=0\n')
+  })
+
+  it('a config the base does not have: every finding is new', async () => {
+    const { env } = await pullRequest(await fixture(BEFORE), await fixture(BEFORE))
+    await cp(path.join(repo, AFTER), path.join(workspace, 'config/config_futures_new.yaml'))
+    gitIn(workspace, 'add', '.')
+    gitIn(workspace, 'commit', '-q', '-m', 'a second config')
+    const r = await run({ files: 'config/config_futures_new.yaml', balances: '1018', 'only-new': 'true' }, env)
+    expect(r.exitCode).toBe(1)
+    expect(r.outputs).toBe('exit-code=1\nerrors=2\nwarnings=0\nnew-errors=2\nnew-warnings=0\n')
+    expect(r.summary).toContain('| XRP-USDT | traded from now on | none → $95.25 |')
+  })
+
+  it('a base commit the checkout lacks (and cannot fetch): with only-new exit 2 saying how to check out; without, a warning and the plain lint', async () => {
+    const { env } = await pullRequest(await fixture(BEFORE), await fixture(AFTER))
+    const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH!, 'utf8'))
+    payload.pull_request.base.sha = 'f'.repeat(40)
+    await writeFile(env.GITHUB_EVENT_PATH!, JSON.stringify(payload))
+    const strict = await run({ balances: '1018', 'only-new': 'true' }, env)
+    expect(strict.exitCode).toBe(2)
+    expect(strict.stdout).toMatch(
+      /^::error title=lint-config::cannot read the pull request's base commit ffffffffffff: it is not in the checkout and fetching it failed \(.+\); check out with actions\/checkout's fetch-depth: 0\n$/,
+    )
+    expect(strict.outputs).toBe('exit-code=2\n')
+
+    await writeFile(outputFile, '')
+    const lenient = await run({ balances: '1018' }, env)
+    expect(lenient.exitCode).toBe(1)
+    expect(lenient.stdout.split('\n')[0]).toMatch(/^::warning title=lint-config::no diff against the pull request's base: cannot read the pull request's base commit/)
+    expect(lenient.outputs).toBe('exit-code=1\nerrors=2\nwarnings=0\n')
+  })
+
+  it('a pull_request event without a usable payload is exit 2; other events never diff', async () => {
+    await pullRequest(await fixture(BEFORE), await fixture(AFTER))
+    const missing = await run({ balances: '1018' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path.join(tmp, 'nope.json') })
+    expect(missing.exitCode).toBe(2)
+    expect(missing.stdout).toMatch(/^::error title=lint-config::cannot read the pull_request event at GITHUB_EVENT_PATH ".*nope\.json": ENOENT/)
+    await writeFile(outputFile, '')
+    await writeFile(summaryFile, '')
+    const push = await run({ balances: '1018', 'only-new': 'true' }, { GITHUB_EVENT_NAME: 'push' })
+    expect(push.exitCode).toBe(1)
+    expect(push.outputs).toBe('exit-code=1\nerrors=2\nwarnings=0\n')
+    expect(push.summary.startsWith('## lint-config: 2 errors in 1 file\n')).toBe(true)
+  })
+
+  it('runs as the runner calls it: the bundled entry point under bash, the event payload at GITHUB_EVENT_PATH', async (ctx) => {
+    skipUnless(ctx, bash, 'bash is not installed (the action\'s steps run under bash, as on GitHub\'s runners)')
+    const before = await fixture(BEFORE)
+    const { env } = await pullRequest(before, await fixture(AFTER))
+    const actionPath = await actionCheckout()
+    const child = await runCompositeStep(actionPath, { balances: '1018', 'only-new': 'true' }, env)
+    expect(child.stderr).toBe('')
+    expect(child.stdout).toBe(`${annotation(36, ADDED_BTC)}\n${annotation(46, ADDED_SOL)}\n`)
+    expect(child.status).toBe(1)
+    expect(await readFile(outputFile, 'utf8')).toBe('exit-code=1\nerrors=2\nwarnings=0\nnew-errors=2\nnew-warnings=0\n')
+    expect((await readFile(summaryFile, 'utf8')).startsWith('## lint-config diff: config/config\\_futures.yaml\n')).toBe(true)
   })
 })

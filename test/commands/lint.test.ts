@@ -1,28 +1,16 @@
 // The lint command's strict inputs and refusals (issue 16 items 2, 4, 5, 6, 8), run in-process: each case fails on the code before it.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BALANCE_HINT, parseBalance } from '../../src/settings/balance.js'
 import { runCli } from '../helpers/run-cli.js'
+import { workspaces } from '../helpers/workspace.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const STALE = readFileSync(path.join(repo, 'fixtures/invalid/stale-override.yaml'), 'utf8')
 const GAP = readFileSync(path.join(repo, 'fixtures/invalid/gap-between-profiles.yaml'), 'utf8')
-const temps: string[] = []
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true })
-})
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lint-config-lint-'))
-  temps.push(dir)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
-    writeFileSync(path.join(dir, name), text)
-  }
-  return dir
-}
+const workspace = workspaces('lint-config-lint-')
 const usage = (line: string) => ({ exitCode: 2, stdout: '', stderr: `lint-config: ${line}\n` })
 
 describe('item 2: balances are parsed strictly', () => {

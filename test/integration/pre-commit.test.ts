@@ -1,10 +1,11 @@
 // The pre-commit hook, for real: Debian's pre-commit runs the README's .pre-commit-config.yaml against a tagged release copy.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { git, makeReleaseRepo, QUIET_NPM_ENV, readmeBlocks, RELEASE_TAG, REPO, type ReleaseRepo } from '../helpers/release-repo.js'
+import { runCli } from '../helpers/run-cli.js'
 import { skipAllUnless } from '../helpers/skip.js'
 
 const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0
@@ -86,6 +87,37 @@ describe('pre-commit hook, configured as the README says, from a tagged release'
     expect(output).toContain('1 problem (1 error, 0 warnings)')
     expect(output).not.toContain('other.yaml')
     expect(status).toBe(1)
+  }, 600_000)
+
+  it('with a committed suppressions file the hook passes the old finding and fails on a new one (bulk suppressions)', async () => {
+    const work = botRepo('bot-suppressed', plainSnippet!, 'balances: [1018]\n')
+    // One config with one stale override (BTC-USDT's trending one) and nothing else to report.
+    git(work, 'rm', '-q', 'config/config_futures.yaml')
+    const stale = path.join(work, 'config/config_futures_stale.yaml')
+    cpSync(path.join(REPO, 'fixtures/diff/before/config_futures.yaml'), stale)
+    // The file as `lint-config --suppress-all` writes it from the repository root, where pre-commit runs the hook.
+    const recorded = await runCli(['--suppress-all', 'config/config_futures_stale.yaml'], { cwd: work })
+    expect(recorded.exitCode).toBe(0)
+    expect(readFileSync(path.join(work, 'lint-config-suppressions.json'), 'utf8')).toBe(
+      '{\n  "config/config_futures_stale.yaml": {\n    "stale-override": {\n      "count": 1\n    }\n  }\n}\n',
+    )
+    git(work, 'add', '.')
+    git(work, 'commit', '-qm', 'suppress the existing finding')
+    const passing = preCommitRun(work, '--all-files')
+    expect(passing.output).toMatch(/^lint-config\.+Passed$/m)
+    expect(passing.status).toBe(0)
+
+    // A second stale override in the same file (ETH-USDT's, never live at 10.0): the count is exceeded, so both are reported.
+    writeFileSync(stale, readFileSync(stale, 'utf8').replace('base_position_usd: 90.0', 'base_position_usd: 10.0'))
+    git(work, 'add', '.')
+    const failing = preCommitRun(work, '--all-files')
+    expect(failing.output).toMatch(/^lint-config\.+Failed$/m)
+    expect(failing.output).toContain(
+      '34:32  error  BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $101.44 deviates 58.6% (> 50%); ' +
+        'it is live only for balances up to $800.00',
+    )
+    expect(failing.output).toContain('2 problems (2 errors, 0 warnings)')
+    expect(failing.status).toBe(1)
   }, 600_000)
 
   it("the args snippet's --balance reaches lint-config, with no settings file", () => {

@@ -2,7 +2,6 @@
 import fc from 'fast-check'
 import Fraction from 'fraction.js'
 import { describe, expect, it } from 'vitest'
-import { q } from '../../src/model/decimal.js'
 import { intervalContains, type Interval, type Span } from '../../src/model/interval.js'
 import {
   plAffine,
@@ -21,15 +20,9 @@ import {
   type Pl,
   type ValueMap,
 } from '../../src/model/pl.js'
+import { F, iv, plFromCuts } from '../helpers/intervals.js'
 
 const SEED = 42
-const F = (n: number): Fraction => q(n)
-const iv = (lo: number, loClosed: boolean, hi: number | null, hiClosed: boolean): Interval => ({
-  lo: F(lo),
-  loClosed,
-  hi: hi === null ? null : F(hi),
-  hiClosed,
-})
 const ALL: Interval = iv(0, true, null, false)
 const text = (x: Fraction | undefined): string | undefined => x?.toFraction()
 const ivText = (ivs: readonly Interval[]): string[] =>
@@ -105,25 +98,7 @@ const plArb: fc.Arbitrary<Pl> = fc
     }),
     closedLeft: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
   })
-  .map(({ cuts, lines, closedLeft }) => {
-    const xs = [...cuts].sort((a, b) => a - b).map((c) => new Fraction(c))
-    const out: { interval: Interval; slope?: Fraction; intercept?: Fraction; label: string }[] = []
-    let lo = new Fraction(0)
-    let loClosed = true
-    for (let i = 0; i <= xs.length; i++) {
-      const hi = xs[i] ?? null
-      // The left piece owns the cut unless the right one claims it.
-      const rightClaims = i < xs.length && closedLeft[i + 1]!
-      const interval: Interval = { lo, loClosed, hi, hiClosed: hi !== null && !rightClaims }
-      const line = lines[i]!
-      out.push(line.defined ? { interval, slope: line.slope, intercept: line.intercept, label: `p${i}` } : { interval, label: `u${i}` })
-      if (hi !== null) {
-        lo = hi
-        loClosed = rightClaims
-      }
-    }
-    return out
-  })
+  .map(({ cuts, lines, closedLeft }) => plFromCuts(cuts, lines, closedLeft))
 
 /** Balances to test at: random ones, and every breakpoint of either function with its neighbours. */
 function probes(fs: readonly Pl[], extra: readonly Fraction[]): Fraction[] {
