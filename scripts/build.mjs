@@ -55,7 +55,9 @@ await build({ ...common, entryPoints: ['src/bin.ts'], outfile: 'dist/bin.js', fo
 await chmod(new URL('../dist/bin.js', import.meta.url), 0o755)
 
 // One real run compiles the functions a lint needs; bin.js then saves them as dist/cli.cjs.cache.
-const warm = spawnSync(process.execPath, ['dist/bin.js', '--balance', '1018', 'fixtures/example/config_futures.yaml'], {
+// The era fixtures make it compile each era's pipeline too (the newest real configs are percent-era).
+const eras = ['variant-b', 'risk-manager', 'percent'].map((era) => `fixtures/eras/${era}.yaml`)
+const warm = spawnSync(process.execPath, ['dist/bin.js', '--balance', '1018', 'fixtures/example/config_futures.yaml', ...eras], {
   cwd: root,
   env: { ...process.env, LINT_CONFIG_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
   encoding: 'utf8',

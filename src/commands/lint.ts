@@ -15,6 +15,7 @@ import { FORMAT_NAMES, type FormatName } from '../types.js'
 import { balanceArgument, collect, botOption, configOption, integerArgument, maxBytesOption, type CliIo, type CommandSpec } from './command.js'
 import { formatContext, markdownSizingCharts, markdownSizingTables } from './reports.js'
 import { hasSuppressionsFile, SUPPRESSIONS_FILE } from './suppressions-file.js'
+import { timingLimit, timingTable, type RuleTimes } from '../engine/timing.js'
 
 /** One report to produce: a format, written to stdout or to a file. */
 export interface OutputSpec {
@@ -165,6 +166,8 @@ export const lintCommand: CommandSpec<LintFlags> = {
 
     const files = outputs.flatMap((spec) => (spec.file === undefined ? [] : [spec.file]))
     const markdown = outputs.some((spec) => spec.format === 'markdown')
+    const timingRows = timingLimit(io.env)
+    const timing: RuleTimes | undefined = timingRows === undefined ? undefined : new Map()
     let results = await lintFiles(targets, {
       cwd: io.cwd,
       resolver,
@@ -177,6 +180,7 @@ export const lintCommand: CommandSpec<LintFlags> = {
       outputFiles: files,
       sizingTables: markdown ? await markdownSizingTables() : undefined,
       sizingCharts: markdown ? await markdownSizingCharts() : undefined,
+      ...(timing ? { timing } : {}),
     })
 
     // After fixing, as ESLint does: what --fix repaired is neither recorded nor suppressed.
@@ -192,6 +196,8 @@ export const lintCommand: CommandSpec<LintFlags> = {
         await writeFileAtomic(absolute, text, { createDir: true, shown: reportPath(absolute, io.cwd) })
       }
     }
+    // ESLint prints its TIMING table after the report; on stderr here, so that json and sarif on stdout stay valid.
+    if (timing && timingRows !== undefined) io.stderr(timingTable(timing, timingRows))
     if (suppressed && suppressed.unusedCount > 0 && !flags.passOnUnprunedSuppressions) {
       // ESLint's ratchet: a fixed finding must leave the file too, or the count would hide a new one later.
       io.stderr(

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_BYTES, fileIdentity, readTarget, sameFile, tooLargeMessage,
 import { lintAndFix } from './fix.js'
 import { lintBytes } from './lint-text.js'
 import { parseConfig, type ParsedConfig } from './parse.js'
+import type { RuleTimes } from './timing.js'
 import { expandTargets, STDIN } from './targets.js'
 
 export { readTarget, UsageError, writeFileAtomic } from './file-io.js'
@@ -43,6 +44,8 @@ export interface LintFilesOptions extends SettingsOverrides {
   sizingCharts?: SizingCharts
   /** A resolver to share settings files (and their cache) with the caller; by default one is made from these options. */
   resolver?: SettingsResolver
+  /** Adds each rule's time here, over every file (TIMING=1). */
+  timing?: RuleTimes
 }
 
 function relativeGlob(cwd: string, absoluteGlob: string): string {
@@ -96,9 +99,10 @@ async function lintOne(file: string, options: LintFilesOptions, resolver: Settin
   // Sizing tables need the parse too: then parse here, once, and hand the parse to the linter.
   const decoded = options.sizingTables !== undefined && settings.shared.balances.length > 0 ? decodeUtf8(bytes) : undefined
   const parsed = decoded?.ok ? parseConfig(decoded.text) : undefined
-  let result = lintBytes(bytes, settings, parsed ? { filePath: shownPath, parsed } : { filePath: shownPath })
+  const timing = options.timing ? { timing: options.timing } : {}
+  let result = lintBytes(bytes, settings, parsed ? { filePath: shownPath, parsed, ...timing } : { filePath: shownPath, ...timing })
   if ((options.fix || options.fixDryRun) && result.fixableErrorCount + result.fixableWarningCount > 0) {
-    result = lintAndFix(Buffer.from(bytes).toString('utf8'), settings, { filePath: shownPath })
+    result = lintAndFix(Buffer.from(bytes).toString('utf8'), settings, { filePath: shownPath, ...timing })
   }
   if (options.fix && !stdin && result.output !== undefined) await writeFileAtomic(file, result.output, { shown: reportPath(file, cwd) })
   if (options.quiet) {

@@ -1,6 +1,7 @@
-// lintText: one config text in, one FileResult out. Pure: no fs, no env, no clock.
+// lintText: one config text in, one FileResult out. Pure: no fs, no env, no clock (unless asked to time the rules).
 import type { FileResult, Finding, LintSettings, Rule, RuleMeta, Severity, SuppressedFinding } from '../types.js'
 import { rules as registry } from '../rules/index.js'
+import { timed, type RuleTimes } from './timing.js'
 import { unusedDisableDirective } from '../rules/unused-disable-directive.js'
 import { suggest } from '../rules/suggest.js'
 import { applyDirectives, readDirectives } from './directives.js'
@@ -30,6 +31,8 @@ export interface LintTextOptions {
   rules?: Record<string, Rule>
   /** An already parsed text (lintFiles and explain share one parse). */
   parsed?: ParsedConfig
+  /** Adds each rule's time here (TIMING=1); the only clock lintText reads, and only when given. */
+  timing?: RuleTimes
 }
 
 /** Lints `source` as the bot would load it. Findings are sorted by position. Throws only RuleCrash. */
@@ -68,9 +71,10 @@ export function lintText(source: string, settings: LintSettings, options: LintTe
       const setting = settings.rules[id]
       const severity = setting?.severity ?? rule.meta.defaultSeverity
       if (severity === 'off') continue
-      const options = { ...(rule.meta.defaultOptions as object), ...(setting?.options ?? {}) }
+      const ruleOptions = { ...(rule.meta.defaultOptions as object), ...(setting?.options ?? {}) }
       try {
-        for (const report of rule.check({ data: parsed.data, options, shared: settings.shared })) {
+        const reports = timed(options.timing, id, () => [...rule.check({ data: parsed.data, options: ruleOptions, shared: settings.shared })])
+        for (const report of reports) {
           const span = locate(doc, text, report.path, report.on)
           const edits = report.fix ? report.fix(fixer) : null
           const fix = edits ? mergeEdits(text, Array.isArray(edits) ? edits : [edits]) : undefined

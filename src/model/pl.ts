@@ -145,59 +145,76 @@ function sortPieces(ps: PlPiece[]): PlPiece[] {
  * Combines f and g pointwise on the balances both define: `pick` chooses, per piece of the common refinement split
  * where the two lines cross, which side's line (and label) the result takes. Undefined wherever either is.
  */
-function combine(f: Pl, g: Pl, pick: (a: Fraction, b: Fraction) => 'f' | 'g'): Pl {
+/** Which of two intervals ends first: negative when `a` does (an open end before a closed one at the same balance). */
+function compareEnds(a: Interval, b: Interval): number {
+  if (a.hi === null || b.hi === null) return a.hi === b.hi ? 0 : a.hi === null ? 1 : -1
+  const c = a.hi.compare(b.hi)
+  return c !== 0 ? c : a.hiClosed === b.hiClosed ? 0 : a.hiClosed ? 1 : -1
+}
+
+/**
+ * Every pair of pieces of f and g whose intervals meet, with the common interval, in balance order: one sweep over
+ * both (each sorted and pairwise disjoint), so linear in their lengths.
+ */
+function* overlaps(f: Pl, g: Pl): Generator<[PlPiece, PlPiece, Interval]> {
+  let i = 0
+  let j = 0
+  while (i < f.length && j < g.length) {
+    const p = f[i]!
+    const q = g[j]!
+    const span = intersect(p.interval, q.interval)
+    if (span) yield [p, q, toInterval(span)]
+    const c = compareEnds(p.interval, q.interval)
+    if (c <= 0) i++
+    if (c >= 0) j++
+  }
+}
+
+/**
+ * Pointwise choice between f and g, by `pick(sign of f - g)` on each part where neither line crosses the other. The
+ * sign comes from the lines' slopes and crossing point, so no part is evaluated at an inner balance.
+ */
+function combine(f: Pl, g: Pl, pick: (sign: number) => 'f' | 'g'): Pl {
   const out: PlPiece[] = []
-  for (const p of f) {
-    for (const q of g) {
-      const span = intersect(p.interval, q.interval)
-      if (!span) continue
-      const iv = toInterval(span)
-      if (!p.slope || !p.intercept || !q.slope || !q.intercept) {
-        out.push(piece(iv, undefined, undefined, !p.slope ? p.label : q.label))
-        continue
-      }
-      for (const part of splitAtCrossing(iv, p, q)) {
-        // Inside a part the two lines do not cross, so comparing them at one inner point decides the whole part.
-        const x = innerPoint(part)
-        const side = pick(pieceAt(p, x)!, pieceAt(q, x)!)
-        const src = side === 'f' ? p : q
-        out.push(piece(part, src.slope, src.intercept, src.label))
-      }
+  const take = (part: Interval, sign: number, p: PlPiece, q: PlPiece): void => {
+    const src = pick(sign) === 'f' ? p : q
+    out.push(piece(part, src.slope, src.intercept, src.label))
+  }
+  for (const [p, q, iv] of overlaps(f, g)) {
+    if (!p.slope || !p.intercept || !q.slope || !q.intercept) {
+      out.push(piece(iv, undefined, undefined, !p.slope ? p.label : q.label))
+      continue
+    }
+    // f - g = ds * b + di: constant when the slopes agree, else zero only at the crossing x = -di / ds.
+    const ds = p.slope.sub(q.slope)
+    const di = p.intercept.sub(q.intercept)
+    const dsSign = ds.compare(0)
+    if (dsSign === 0) {
+      take(iv, di.compare(0), p, q)
+      continue
+    }
+    if (iv.hi !== null && iv.lo.equals(iv.hi)) {
+      take(iv, ds.mul(iv.lo).add(di).compare(0), p, q)
+      continue
+    }
+    const x = di.neg().div(ds)
+    // Left of x, f - g has the sign of -ds; right of it, the sign of ds.
+    if (!x.gt(iv.lo)) take(iv, dsSign, p, q)
+    else if (iv.hi !== null && !x.lt(iv.hi)) take(iv, -dsSign, p, q)
+    else {
+      take(Object.freeze({ lo: iv.lo, loClosed: iv.loClosed, hi: x, hiClosed: true }), -dsSign, p, q)
+      take(Object.freeze({ lo: x, loClosed: false, hi: iv.hi, hiClosed: iv.hiClosed }), dsSign, p, q)
     }
   }
   return sortPieces(out)
 }
 
-/** The interval split at the balance where lines p and q meet, when that lies strictly inside it. */
-function splitAtCrossing(iv: Interval, p: PlPiece, q: PlPiece): Interval[] {
-  const ds = p.slope!.sub(q.slope!)
-  if (ds.equals(0)) return [iv]
-  const x = q.intercept!.sub(p.intercept!).div(ds)
-  const inside = x.gt(iv.lo) && (iv.hi === null || x.lt(iv.hi))
-  if (!inside) return [iv]
-  return [
-    Object.freeze({ lo: iv.lo, loClosed: iv.loClosed, hi: x, hiClosed: true }),
-    Object.freeze({ lo: x, loClosed: false, hi: iv.hi, hiClosed: iv.hiClosed }),
-  ]
-}
-
-/** A balance inside the interval (its only point when it is a single balance). */
-function innerPoint(iv: Interval): Fraction {
-  if (iv.hi === null) return iv.lo.add(1)
-  return iv.lo.add(iv.hi).div(2)
-}
-
 /** Pointwise f + g (f's labels), on the balances both define. */
 export function plAdd(f: Pl, g: Pl): Pl {
   const out: PlPiece[] = []
-  for (const p of f) {
-    for (const q of g) {
-      const span = intersect(p.interval, q.interval)
-      if (!span) continue
-      const iv = toInterval(span)
-      const defined = p.slope && p.intercept && q.slope && q.intercept
-      out.push(defined ? piece(iv, p.slope!.add(q.slope!), p.intercept!.add(q.intercept!), p.label) : piece(iv, undefined, undefined, p.label ?? q.label))
-    }
+  for (const [p, q, iv] of overlaps(f, g)) {
+    const defined = p.slope && p.intercept && q.slope && q.intercept
+    out.push(defined ? piece(iv, p.slope!.add(q.slope!), p.intercept!.add(q.intercept!), p.label) : piece(iv, undefined, undefined, p.label ?? q.label))
   }
   return sortPieces(out)
 }
@@ -248,12 +265,12 @@ export function withLine(p: PlPiece, slope: Fraction | undefined, intercept: Fra
 
 /** Pointwise min(f, g); on a tie f's label wins. */
 export function plMin(f: Pl, g: Pl): Pl {
-  return combine(f, g, (a, b) => (b.lt(a) ? 'g' : 'f'))
+  return combine(f, g, (sign) => (sign > 0 ? 'g' : 'f'))
 }
 
 /** Pointwise max(f, g); on a tie f's label wins. */
 export function plMax(f: Pl, g: Pl): Pl {
-  return combine(f, g, (a, b) => (b.gt(a) ? 'g' : 'f'))
+  return combine(f, g, (sign) => (sign < 0 ? 'g' : 'f'))
 }
 
 /** Exactly the balances where f's value lies in `values`, as sorted, disjoint, maximal intervals. */
