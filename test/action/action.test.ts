@@ -36,6 +36,12 @@ function staleOverride(level: 'error' | 'warning', file = 'config/config_futures
   )
 }
 
+/** The opening of explain's second part for stale-override.yaml: the era the shape picks and the market the traded sizes assume. */
+const TRADED_INTRO =
+  "What the bot trades (the variant-b code, 1e5f6e8; auto: the profiles' shape fits both variant-b and risk-manager; " +
+  "variant-b is the spec's model (set \\`bot\\` to choose)), at a signal of the default strength 0.5 (no conflict), " +
+  'no ATR reading, no other position open, daily PnL 0; the leverage is what the bot picks for that signal:'
+
 /** The job summary's sizing section at $1,018: the designed table, then what the bot trades (explain's second part). */
 const SIZING_AT_1018 = `#### Balance $1,018.00 — profile small (progressive)
 
@@ -55,7 +61,7 @@ With the 1 position open at 5x leverage:
 | Left after a 10% adverse move on every position | $1,005.78 | 98.8% |
 | Left after a 20% adverse move on every position | $993.57 | 97.6% |
 
-What the bot trades (the variant-b code, 1e5f6e8; auto: the profiles' shape fits both variant-b and risk-manager; variant-b is the spec's model (set \\\`bot\\\` to choose)), at a signal of the default strength 0.5 (no conflict), no ATR reading, no other position open, daily PnL 0; the leverage is what the bot picks for that signal:
+${TRADED_INTRO}
 
 | Symbol | Regime | Traded | Leverage | Profile | Binding |
 | --- | --- | ---: | ---: | --- | --- |
