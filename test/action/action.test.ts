@@ -36,6 +36,13 @@ function staleOverride(level: 'error' | 'warning', file = 'config/config_futures
   )
 }
 
+/** The opening of explain's second part for stale-override.yaml: the era the shape picks and the market the traded sizes assume. */
+const TRADED_INTRO =
+  "What the bot trades (the variant-b code, 1e5f6e8; auto: the profiles' shape fits both variant-b and risk-manager; " +
+  "variant-b is the spec's model (set \\`bot\\` to choose)), at a signal of the default strength 0.5 (no conflict), " +
+  'no ATR reading, no other position open, daily PnL 0; the leverage is what the bot picks for that signal:'
+
+/** The job summary's sizing section at $1,018: the designed table, then what the bot trades (explain's second part). */
 const SIZING_AT_1018 = `#### Balance $1,018.00 — profile small (progressive)
 
 Base size $101.80.
@@ -53,6 +60,20 @@ With the 1 position open at 5x leverage:
 | Reserve | $993.57 | 97.6% |
 | Left after a 10% adverse move on every position | $1,005.78 | 98.8% |
 | Left after a 20% adverse move on every position | $993.57 | 97.6% |
+
+${TRADED_INTRO}
+
+| Symbol | Regime | Traded | Leverage | Profile | Binding |
+| --- | --- | ---: | ---: | --- | --- |
+| BTC-USDT | trending | $122.16 | 5x | small | designed size |
+| BTC-USDT | ranging | $122.16 | 5x | small | designed size |
+| BTC-USDT | choppy | $122.16 | 5x | small | designed size |
+
+| Regime | Positions | Notional | Margin | Reserve | After a 10% / 20% adverse move |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| trending | 1 of 5 | $122.16 (12.0%) | $24.43 (2.4%) | $993.57 (97.6%) | $1,005.78 (98.8%) / $993.57 (97.6%) |
+| ranging | 1 of 5 | $122.16 (12.0%) | $24.43 (2.4%) | $993.57 (97.6%) | $1,005.78 (98.8%) / $993.57 (97.6%) |
+| choppy | 1 of 5 | $122.16 (12.0%) | $24.43 (2.4%) | $993.57 (97.6%) | $1,005.78 (98.8%) / $993.57 (97.6%) |
 `
 
 /** The chart under the sizing tables: the designed size at the ladder's key balances (Mermaid). */

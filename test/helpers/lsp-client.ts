@@ -63,7 +63,7 @@ export interface LspClient {
 }
 
 /**
- * The hover over `base_position_usd: 42.0` (line 21) of fixtures/lsp/config_futures.yaml, whose settings name the reference
+ * The hover over `base_position_usd: 42.0` (line 24) of fixtures/lsp/config_futures.yaml, whose settings name the reference
  * balances $1,018 and $2,500: the same text whichever client asks.
  */
 export const FIXTURE_OVERRIDE_HOVER = [

@@ -31,9 +31,9 @@ describe('dist/bin.js', () => {
     expect(result.status).toBe(1)
     expect(result.stderr).toBe('')
     expect(result.stdout).toContain(
-      '108:32  error  BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $122.16 deviates 65.6% (> 50%); it is live only for balances up to $700.00',
+      '108:32  error    BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $122.16 deviates 65.6% (> 50%); it is live only for balances up to $700.00',
     )
-    expect(result.stdout).toContain('✖ 3 problems (3 errors, 0 warnings)')
+    expect(result.stdout).toContain('✖ 10 problems (3 errors, 7 warnings)')
   })
 
   it('exits 0 on a clean config and 2 with one line on a missing file', () => {

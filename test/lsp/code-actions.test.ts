@@ -33,6 +33,20 @@ function summary(text: string, settings = at1018): string[] {
 }
 
 describe('disableEdit', () => {
+  // The example's findings at $1,018 after the first one (line 108) is disabled, one line further down: two stale
+  // overrides, BTC's trending cap and six keys the bot never reads.
+  const rest = [
+    '111:31 symbol-cap',
+    '114:32 stale-override',
+    '129:32 stale-override',
+    '137:3 dead-key',
+    '139:3 dead-key',
+    '141:3 dead-key',
+    '148:5 dead-key',
+    '149:5 dead-key',
+    '150:5 dead-key',
+  ]
+
   it('puts the directive on a new line above the finding, indented like that line, and the finding is suppressed', () => {
     const parsed = parseConfig(example)
     const finding = lintText(example, at1018).findings[0]!
@@ -43,7 +57,7 @@ describe('disableEdit', () => {
       text: `            # lint-config-disable-next-line stale-override -- ${DISABLE_REASON}\n`,
     })
     const fixed = applyEdits(example, [edit]).text
-    expect(summary(fixed)).toEqual(['114:32 stale-override', '129:32 stale-override'])
+    expect(summary(fixed)).toEqual(rest)
     const result = lintText(fixed, at1018)
     expect(result.suppressed?.map((f) => [f.range.start.line, f.ruleId, f.justification])).toEqual([[109, 'stale-override', 'TODO: reason']])
   })
@@ -55,7 +69,7 @@ describe('disableEdit', () => {
     expect(edit.text).toBe(', stale-override')
     const fixed = applyEdits(text, [edit]).text
     expect(fixed).toContain('            # lint-config-disable-next-line schema, stale-override -- checked\n            base_position_usd: 42.0')
-    expect(summary(fixed)).toEqual(['114:32 stale-override', '129:32 stale-override'])
+    expect(summary(fixed)).toEqual(rest)
   })
 
   it('ends the new line as the file ends its lines (CRLF)', () => {
@@ -63,7 +77,7 @@ describe('disableEdit', () => {
     const finding = lintText(crlf, at1018).findings[0]!
     const edit = disableEdit(parseConfig(crlf), finding)!
     expect(edit.text).toBe(`            # lint-config-disable-next-line stale-override -- ${DISABLE_REASON}\r\n`)
-    expect(summary(applyEdits(crlf, [edit]).text)).toEqual(['114:32 stale-override', '129:32 stale-override'])
+    expect(summary(applyEdits(crlf, [edit]).text)).toEqual(rest)
   })
 
   it('offers nothing where a comment would become text (a line inside a quoted scalar) or for a fatal finding', () => {
@@ -91,7 +105,7 @@ describe('quickFixes', () => {
       documentChanges: [
         {
           textDocument: { uri, version: 3 },
-          edits: [{ range: { start: { line: 13, character: 19 }, end: { line: 13, character: 24 } }, newText: '500.0' }],
+          edits: [{ range: { start: { line: 16, character: 19 }, end: { line: 16, character: 24 } }, newText: '500.0' }],
         },
       ],
     })
@@ -109,14 +123,25 @@ describe('quickFixes', () => {
 
 describe('fixAll', () => {
   it('applies every fix of every pass as one minimal edit, and the result lints clean', () => {
-    // small starts $100 above micro's end (a gap) and medium $100 below small's end (an overlap).
-    const twoFixes = `${gap}    medium:\n      threshold: 3000.0\n      min_balance: 1400.0\n      size_at_min: 150.0\n      size_at_max: 200.0\n      progressive: true\n`
+    // small starts $100 above micro's end (a gap) and medium, added after it, $100 below small's end (an overlap).
+    const medium = [
+      '    medium:',
+      '      threshold: 3000.0',
+      '      min_balance: 1400.0',
+      '      size_at_min: 150.0',
+      '      size_at_max: 200.0',
+      '      progressive: true',
+      '      min_position_usd: 10.0',
+      '      max_position_usd: 1000.0',
+      '      max_open_positions: 5',
+    ]
+    const twoFixes = gap.replace('  sl_percent: 1.2\n', `${medium.join('\n')}\n  sl_percent: 1.2\n`)
     expect(summary(twoFixes)).toEqual([
-      '14:20 profile-continuity',
-      '20:20 interpolation-properties',
-      '20:20 profile-continuity',
-      '21:20 interpolation-properties',
-      '21:20 profile-continuity',
+      '17:20 profile-continuity',
+      '26:20 interpolation-properties',
+      '26:20 profile-continuity',
+      '27:20 interpolation-properties',
+      '27:20 profile-continuity',
     ])
     const action = fixAll(source(twoFixes), lintText(twoFixes, at1018).findings)!
     expect(action.title).toBe('Fix all auto-fixable problems')

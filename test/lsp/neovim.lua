@@ -40,11 +40,11 @@ end
 out.diagnostics = diagnostics()
 
 local uri = vim.uri_from_bufnr(bufnr)
-local hover = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', { textDocument = { uri = uri }, position = { line = 20, character = 20 } }, 10000)
+local hover = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', { textDocument = { uri = uri }, position = { line = 23, character = 20 } }, 10000)
 out.hover = hover and hover[client_id] and hover[client_id].result and hover[client_id].result.contents.value or vim.NIL
 
--- The quick fix for the gap on line 14, applied by the editor; then wait for the server's new findings.
-local range = { start = { line = 13, character = 46 }, ['end'] = { line = 13, character = 46 } }
+-- The quick fix for the gap on line 17, applied by the editor; then wait for the server's new findings.
+local range = { start = { line = 16, character = 46 }, ['end'] = { line = 16, character = 46 } }
 local actions = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', { textDocument = { uri = uri }, range = range, context = { diagnostics = {} } }, 10000)
 local fix
 for _, action in ipairs(actions and actions[client_id] and actions[client_id].result or {}) do

@@ -75,8 +75,8 @@ describe('Neovim as the client', () => {
     const lines = readFileSync(file, 'utf8').split('\n')
     const expected = cliMessages(file).map((m) => asNeovim(m, lines))
     expect(expected).toHaveLength(7)
-    // Line 22's override sits after "Größe 🚀": UTF-16 character 105, byte 109.
-    expect(expected.filter((d) => d.lnum === 21).map((d) => d.col)).toEqual([109, 109])
+    // Line 25's override sits after "Größe 🚀": UTF-16 character 105, byte 109.
+    expect(expected.filter((d) => d.lnum === 24).map((d) => d.col)).toEqual([109, 109])
     expect([...result.diagnostics].sort(byPosition)).toEqual([...expected].sort(byPosition))
   })
 

@@ -92,13 +92,13 @@ describe('lint-config lsp over stdio', () => {
     const messages = cliMessages(fixture)
     // The fixture's .lint-config.yaml sets two reference balances: each stale override is reported at both.
     expect(messages.map((m) => `${m.line}:${m.column}-${m.endColumn} ${m.ruleId}`)).toEqual([
-      '14:46-51 profile-continuity',
-      '21:32-36 stale-override',
-      '21:32-36 stale-override',
-      '22:106-110 stale-override',
-      '22:106-110 stale-override',
-      '23:7-21 schema',
-      '23:7-21 symbol-coverage',
+      '17:46-51 profile-continuity',
+      '24:32-36 stale-override',
+      '24:32-36 stale-override',
+      '25:106-110 stale-override',
+      '25:106-110 stale-override',
+      '26:7-21 schema',
+      '26:7-21 symbol-coverage',
     ])
     expect(published.version).toBe(1)
     expect(published.diagnostics).toEqual(expectedDiagnostics(messages))
@@ -109,19 +109,19 @@ describe('lint-config lsp over stdio', () => {
   it('hover over an override, a multiplier and a profile gives the sizes at the reference balances and the live interval', async () => {
     const uri = fileUri(fixture)
     client.open(uri, readFileSync(fixture, 'utf8'))
-    // Line 21 (0-based 20): `            base_position_usd: 42.0`.
-    expect(await client.hover(uri, 20, 20)).toEqual({
+    // Line 24 (0-based 23): `            base_position_usd: 42.0`.
+    expect(await client.hover(uri, 23, 20)).toEqual({
       contents: {
         kind: 'markdown',
         value: FIXTURE_OVERRIDE_HOVER,
       },
-      range: { start: { line: 20, character: 12 }, end: { line: 20, character: 29 } },
+      range: { start: { line: 23, character: 12 }, end: { line: 23, character: 29 } },
     })
-    // Line 22: the flow mapping after `Größe 🚀` (the rocket is two UTF-16 units): the value 20.0 at character 105.
-    const eth = await client.hover(uri, 21, 106)
-    expect(eth?.range).toEqual({ start: { line: 21, character: 105 }, end: { line: 21, character: 109 } })
+    // Line 25: the flow mapping after `Größe 🚀` (the rocket is two UTF-16 units): the value 20.0 at character 105.
+    const eth = await client.hover(uri, 24, 106)
+    expect(eth?.range).toEqual({ start: { line: 24, character: 105 }, end: { line: 24, character: 109 } })
     expect((eth?.contents as { value: string }).value.split('\n')[0]).toBe('**`ETH-USDT` ranging override** $20.00 at the reference balances:')
-    expect(await client.hover(uri, 17, 10)).toEqual({
+    expect(await client.hover(uri, 20, 10)).toEqual({
       contents: {
         kind: 'markdown',
         value: [
@@ -131,9 +131,9 @@ describe('lint-config lsp over stdio', () => {
           '- **$2,500.00** (profile `small`, base size $150.00): size $180.00',
         ].join('\n'),
       },
-      range: { start: { line: 17, character: 8 }, end: { line: 17, character: 27 } },
+      range: { start: { line: 20, character: 8 }, end: { line: 20, character: 27 } },
     })
-    const small = await client.hover(uri, 13, 5)
+    const small = await client.hover(uri, 16, 5)
     expect((small?.contents as { value: string }).value).toBe(
       [
         '**Profile** `small` at the reference balances:',
@@ -159,7 +159,7 @@ describe('lint-config lsp over stdio', () => {
       ['Fix all auto-fixable problems', 'source.fixAll.lint-config'],
     ])
     const fix = applyAction(text, actions[0]!)
-    expect(fix.edits).toEqual([{ range: { start: { line: 13, character: 19 }, end: { line: 13, character: 24 } }, newText: '500.0' }])
+    expect(fix.edits).toEqual([{ range: { start: { line: 16, character: 19 }, end: { line: 16, character: 24 } }, newText: '500.0' }])
     client.change(uri, 2, fix.edits.map((e) => ({ range: e.range, text: e.newText })))
     expect(await client.diagnostics(uri, (p) => p.version === 2)).toEqual({ uri, version: 2, diagnostics: [] })
     writeFileSync(file, fix.text)
@@ -167,7 +167,7 @@ describe('lint-config lsp over stdio', () => {
 
     // The disable action, applied to the original text, lints clean as well.
     const disabled = applyAction(text, actions[1]!).text
-    expect(disabled.split('\n')[13]).toBe('      # lint-config-disable-next-line profile-continuity -- TODO: reason')
+    expect(disabled.split('\n')[16]).toBe('      # lint-config-disable-next-line profile-continuity -- TODO: reason')
     writeFileSync(file, disabled)
     expect(cliMessages(file)).toEqual([])
     client.close(uri)
@@ -177,7 +177,7 @@ describe('lint-config lsp over stdio', () => {
     const { uri } = await openCopy('only', gap)
     const top = { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }
     expect((await client.codeActions(uri, top)).map((a) => a.title)).toEqual(['Fix all auto-fixable problems'])
-    const finding = { start: { line: 13, character: 20 }, end: { line: 13, character: 20 } }
+    const finding = { start: { line: 16, character: 20 }, end: { line: 16, character: 20 } }
     expect((await client.codeActions(uri, finding, [], ['quickfix'])).map((a) => a.kind)).toEqual(['quickfix', 'quickfix'])
     expect((await client.codeActions(uri, finding, [], ['source.fixAll'])).map((a) => a.kind)).toEqual(['source.fixAll.lint-config'])
     expect(await client.codeActions(uri, finding, [], ['refactor'])).toEqual([])
@@ -221,12 +221,20 @@ describe('lint-config lsp over stdio', () => {
 
   it('re-lints open documents when a settings file changes (workspace/didChangeWatchedFiles)', async () => {
     const { root, file, uri, first } = await openCopy('settings', example, { '.lint-config.yaml': 'balances: [1018]\n' })
-    expect(first.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual(['108 stale-override', '113 stale-override', '128 stale-override'])
+    // Beside the three stale overrides, the example's true findings: BTC's trending cap and six keys the bot never reads.
+    const others = ['136 dead-key', '138 dead-key', '140 dead-key', '147 dead-key', '148 dead-key', '149 dead-key']
+    expect(first.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual([
+      '108 stale-override',
+      '110 symbol-cap',
+      '113 stale-override',
+      '128 stale-override',
+      ...others,
+    ])
     writeFileSync(path.join(root, '.lint-config.yaml'), 'balances: [1018]\nrules:\n  stale-override: [error, { tolerance: 0.7 }]\n')
     const after = await settingsChanged(root, uri)
     expect(after.diagnostics).toEqual(expectedDiagnostics(cliMessages(file)))
     // At 70%, BTC's $42 and $38 are live again at $1,018 (the size $122.16 is within 42 / 0.3 and 38 / 0.3); DOGE's $20 is not.
-    expect(after.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual(['128 stale-override'])
+    expect(after.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual(['110 symbol-cap', '128 stale-override', ...others])
 
     // A broken settings file: one finding at the top naming it, as the CLI's exit-2 line does; fixed, the findings return.
     writeFileSync(path.join(root, '.lint-config.yaml'), 'rules:\n  stale-overide: error\n')
@@ -243,7 +251,7 @@ describe('lint-config lsp over stdio', () => {
 
   it('a change re-reads settings that changed on disk even without a notification', async () => {
     const { root, file, uri, first } = await openCopy('stat', example, { '.lint-config.yaml': 'balances: [1018]\n' })
-    expect(first.diagnostics).toHaveLength(3)
+    expect(first.diagnostics).toHaveLength(10)
     writeFileSync(path.join(root, '.lint-config.yaml'), 'balances: [600]\n')
     client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }])
     const after = await client.diagnostics(uri, (p) => p.version === 2)
@@ -260,7 +268,7 @@ describe('lint-config lsp over stdio', () => {
     client.open(uri, texts[0]!)
     await client.diagnostics(uri)
     const start = client.published.length
-    // Thirty keystrokes at once: the comment on line 1 grows, then line 14's value is retyped from 600.0 to 500.0.
+    // Thirty keystrokes at once: the comment on line 1 grows, then line 17's value is retyped from 600.0 to 500.0.
     for (let v = 2; v <= 31; v++) {
       const prev = texts[texts.length - 1]!
       const next = v < 31 ? prev.replace('\n', 'x\n') : prev.replace('min_balance: 600.0', 'min_balance: 500.0')
@@ -292,8 +300,15 @@ describe('lint-config lsp flags', () => {
       expect(published.diagnostics).toEqual(expectedDiagnostics(cliMessages(example, ['--balance', '1018', '--rule', 'stale-override:warn'])))
       expect(published.diagnostics.map((d) => [d.range.start.line + 1, d.severity])).toEqual([
         [108, 2],
+        [110, 2],
         [113, 2],
         [128, 2],
+        [136, 2],
+        [138, 2],
+        [140, 2],
+        [147, 2],
+        [148, 2],
+        [149, 2],
       ])
     } finally {
       expect(await client.stop()).toBe(0)

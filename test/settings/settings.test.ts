@@ -173,6 +173,6 @@ describe('--print-config', () => {
     expect(printed.settingsFile).toBe(path.join(cwd, '.lint-config.yaml'))
     expect(printed.rules['stale-override']).toEqual({ severity: 'warn', options: { tolerance: 0.4 } })
     expect(printed.rules.schema!.severity).toBe('off')
-    expect(printed.shared).toEqual({ balances: [1018], sizingMode: 'auto' })
+    expect(printed.shared).toEqual({ balances: [1018], sizingMode: 'auto', bot: 'auto' })
   })
 })
