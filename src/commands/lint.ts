@@ -3,8 +3,11 @@ import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import path from 'node:path'
 import { EXIT_LINT, EXIT_USAGE, getExitCode } from '../exit-code.js'
-import { UsageError, writeFileAtomic } from '../engine/file-io.js'
+import { DEFAULT_MAX_BYTES, readTarget, UsageError, writeFileAtomic } from '../engine/file-io.js'
+import { decodeUtf8 } from '../engine/decode.js'
 import { lintFiles } from '../engine/lint-files.js'
+import { parseConfig } from '../engine/parse.js'
+import { chooseEra, type BotSetting } from '../model/eras.js'
 import { formatters } from '../formatters/index.js'
 import { rules } from '../rules/index.js'
 import { suggest } from '../rules/suggest.js'
@@ -16,6 +19,27 @@ import { balanceArgument, collect, botOption, configOption, integerArgument, max
 import { formatContext, markdownSizingCharts, markdownSizingTables } from './reports.js'
 import { hasSuppressionsFile, SUPPRESSIONS_FILE } from './suppressions-file.js'
 import { timingLimit, timingTable, type RuleTimes } from '../engine/timing.js'
+
+/**
+ * The era the bot setting resolves to for the file (auto-detection reads the file's profiles): its id, the commit its
+ * semantics are read from, how it was chosen and why. Null when the file cannot be read or parsed (ESLint's
+ * --print-config does not need the file either).
+ */
+async function resolvedEra(file: string, setting: BotSetting): Promise<{ era: string; commit: string; how: string; reason: string } | null> {
+  let bytes: Uint8Array
+  try {
+    // As a lint reads it: regular files only (a FIFO never hangs the command), within the byte cap.
+    bytes = await readTarget(file, file, DEFAULT_MAX_BYTES)
+  } catch {
+    return null
+  }
+  const decoded = decodeUtf8(bytes)
+  if (!decoded.ok) return null
+  const parsed = parseConfig(decoded.text)
+  if (parsed.fatal) return null
+  const { semantics, how, reason } = chooseEra(parsed.data, setting)
+  return { era: semantics.era, commit: semantics.commit, how, reason }
+}
 
 /** One report to produce: a format, written to stdout or to a file. */
 export interface OutputSpec {
@@ -160,7 +184,8 @@ export const lintCommand: CommandSpec<LintFlags> = {
       const dir = path.dirname(path.resolve(io.cwd, flags.printConfig))
       const settings = await resolver.forDirectory(dir)
       const loaded = await resolver.loaded(dir)
-      io.stdout(`${JSON.stringify({ settingsFile: loaded?.file ?? null, ...settings }, null, 2)}\n`)
+      const botEra = await resolvedEra(path.resolve(io.cwd, flags.printConfig), settings.shared.bot ?? 'auto')
+      io.stdout(`${JSON.stringify({ settingsFile: loaded?.file ?? null, ...settings, botEra }, null, 2)}\n`)
       return 0
     }
 

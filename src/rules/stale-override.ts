@@ -21,10 +21,10 @@ export interface StaleOverrideOptions {
 export type StaleOverrideMessageId = 'ignoredAt' | 'ignoredBelow' | 'ignoredAbove' | 'neverLive'
 
 /** What honouring the override would change: the traded notional with the override always used, against the bot's. */
-function moneyAt(pc: PipelineContext, symbol: string, regime: Regime, b: Fraction): { neutral: boolean; traded: Fraction } {
+function moneyAt(pc: PipelineContext, symbol: string, regime: Regime, b: Fraction): { neutral: boolean; traded: Fraction; noTrade: boolean } {
   const actual = tradedAt(pc, symbol, regime, b)
   const asked = tradedAt(pc, symbol, regime, b, undefined, { override: 'force' })
-  return { neutral: actual.notional.equals(asked.notional), traded: actual.notional }
+  return { neutral: actual.notional.equals(asked.notional), traded: actual.notional, noTrade: actual.noTrade !== undefined && asked.noTrade !== undefined }
 }
 
 /** The same over every balance: equal curves mean no balance where the override would change a trade. */
@@ -80,7 +80,10 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
     const tol = ctx.options.tolerance !== undefined ? q(ctx.options.tolerance) : BOT_TOLERANCE
     const balances = ruleBalances(ctx.options.balances, ctx.shared.balances)
     const tolerance = formatTolerance(tol)
-    const neutralText = (traded: Fraction): string => `; it changes nothing traded: the bot trades ${formatUsd(traded)} with it or without it`
+    const neutralText = ({ traded, noTrade }: { traded: Fraction; noTrade: boolean }): string =>
+      noTrade
+        ? '; it changes nothing traded: the bot trades nothing there with it or without it (no-trade says why)'
+        : `; it changes nothing traded: the bot trades ${formatUsd(traded)} with it or without it`
 
     for (const [symbol, regimes] of pc.bot.symbolRegimes) {
       for (const [regime, view] of regimes) {
@@ -115,7 +118,7 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
           const report: Report<StaleOverrideMessageId> = {
             path: field.path,
             messageId,
-            data: { ...label, balance: formatUsd(b), size: formatUsd(s), deviation, live: liveText, money: money.neutral ? neutralText(money.traded) : '' },
+            data: { ...label, balance: formatUsd(b), size: formatUsd(s), deviation, live: liveText, money: money.neutral ? neutralText(money) : '' },
             ...(money.neutral ? { moneyNeutral: true as const } : {}),
           }
           yield report

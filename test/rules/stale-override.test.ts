@@ -91,6 +91,21 @@ runRuleTests(staleOverride, {
       ],
     },
     {
+      name: 'severity from money: without a stop-loss the bot trades nothing, so the ignored override is a warning that points at no-trade',
+      yaml: BTC_42.replace('  sl_percent: 1.2\n', ''),
+      shared: { balances: [1018] },
+      findings: [
+        {
+          messageId: 'ignoredAt',
+          message: `${ignored42('$1,018.00', '$122.16', '65.6%')}; it changes nothing traded: the bot trades nothing there with it or without it (no-trade says why)`,
+          severity: 'warn',
+          ...at14,
+          line: 14,
+          endLine: 14,
+        },
+      ],
+    },
+    {
       name: 'ignored at $700.01, one cent above the live interval',
       yaml: BTC_42,
       shared: { balances: [700.01] },

@@ -174,5 +174,32 @@ describe('--print-config', () => {
     expect(printed.rules['stale-override']).toEqual({ severity: 'warn', options: { tolerance: 0.4 } })
     expect(printed.rules.schema!.severity).toBe('off')
     expect(printed.shared).toEqual({ balances: [1018], sizingMode: 'auto', bot: 'auto' })
+    // No such file: nothing to detect the era from (the settings print all the same, as ESLint's do).
+    expect((printed as { botEra: unknown }).botEra).toBeNull()
+  })
+
+  it('names the era the bot setting resolves to for the file: auto-detected from its profiles, or pinned', async () => {
+    const percent = 'scalping:\n  balance_profiles:\n    all: { threshold: 999999.0, max_position_percent: 25.0 }\n'
+    const cwd = workspace({ 'config_futures.yaml': percent, 'ladder/config_futures.yaml': 'scalping:\n  balance_profiles:\n    s: { threshold: 9.0, base_position_usd: 5.0 }\n' })
+    const era = async (file: string, ...flags: string[]): Promise<unknown> =>
+      (JSON.parse((await runCli(['--print-config', file, ...flags], { cwd })).stdout) as { botEra: unknown }).botEra
+    expect(await era('config_futures.yaml')).toEqual({
+      era: 'percent',
+      commit: 'f2f4e90',
+      how: 'auto',
+      reason: 'every balance profile is percent-shaped, which only the percent-era code reads',
+    })
+    expect(await era('ladder/config_futures.yaml')).toEqual({
+      era: 'variant-b',
+      commit: '1e5f6e8',
+      how: 'auto',
+      reason: "the profiles' shape fits both variant-b and risk-manager; variant-b is the spec's model (set `bot` to choose)",
+    })
+    expect(await era('config_futures.yaml', '--bot', 'risk-manager')).toEqual({
+      era: 'risk-manager',
+      commit: 'a1a72ae',
+      how: 'setting',
+      reason: 'bot: risk-manager (the code at a1a72ae)',
+    })
   })
 })
