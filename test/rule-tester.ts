@@ -227,6 +227,7 @@ function checkSuggestions(rule: Rule, testCase: InvalidCase, finding: Finding): 
     if (s.messageId !== undefined) checkMessageId(rule, s.messageId, 'a suggestion')
     if (descs.has(s.desc)) throw new Error(`suggestion "${s.desc}" is offered twice for one finding`)
     descs.add(s.desc)
-    expect(suggestionProblems(rule, testCase.yaml, finding, s, testCase)).toEqual([])
+    const problems = suggestionProblems(rule, testCase.yaml, finding, s, testCase)
+    if (problems.length > 0) throw new Error(problems.join('; '))
   }
 }

@@ -41,6 +41,12 @@ function withValue(data: unknown, segments: readonly string[], value: number): u
   return { ...obj, [head]: withValue(Object.prototype.hasOwnProperty.call(obj, head) ? obj[head] : undefined, rest, value) }
 }
 
+/** A USD amount as written: "$1,500.00", and every written decimal past the cent ("$153.125"), never rounded away. */
+function shownUsd(value: number): string {
+  const [whole, decimals = ''] = String(value).split('.')
+  return decimals.length <= 2 ? formatUsd(q(value)) : `$${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${decimals}`
+}
+
 const key = (r: { messageId: string; path: string }): string => `${r.messageId}\u0000${r.path}`
 
 function count(keys: readonly string[]): Map<string, number> {
@@ -84,7 +90,7 @@ export function boundarySuggestions<Options, MessageId extends string>(
     if (value === undefined) return
     out.push({
       messageId,
-      data: { profile, value: formatUsd(q(value)), other, at: formatUsd(at) },
+      data: { profile, value: shownUsd(value), other, at: formatUsd(at) },
       fix: (fixer) => (resolves(rule as Rule<Options>, ctx, report, pointer, value) ? fixer.replaceValue(pointer, value) : null),
     })
   }

@@ -52,8 +52,7 @@ export function overrideSuggestions(input: OverrideSuggestionInput): SuggestionR
   const out: SuggestionReport<OverrideSuggestionMessageId>[] = []
   const set = setSuggestion(input)
   if (set) out.push(set)
-  const remove = removeSuggestion(input.path, input.data)
-  if (remove) out.push(remove)
+  out.push(removeSuggestion(input.path, input.data))
   return out
 }
 
@@ -78,25 +77,29 @@ function setSuggestion(input: OverrideSuggestionInput): SuggestionReport<Overrid
 }
 
 /**
- * Deletes `base_position_usd`, and with it each enclosing mapping it would leave empty (`position`, the regime, the
- * symbol's profile), up to the symbol's profile; none when even `symbol_profiles` would be left empty.
+ * Deletes `base_position_usd`, and with it every enclosing mapping that would hold nothing else (`position`, the regime,
+ * the symbol's profile, `symbol_profiles`, `adaptive_regime`), so that no `key:` is left without a value (null, which
+ * the schema rejects). `scalping` itself always stays: it holds the balance profiles that gave the override a size.
  */
-function removeSuggestion(path: string, data: unknown): SuggestionReport<OverrideSuggestionMessageId> | undefined {
-  // .../symbol_profiles/<symbol>/<regime>/position/base_position_usd: at most three holders may go with it.
+function removeSuggestion(path: string, data: unknown): SuggestionReport<OverrideSuggestionMessageId> {
   const segments = parsePointer(path)
   let target = segments
-  for (let up = 1; up <= 4; up++) {
-    const holder = segments.slice(0, segments.length - up)
+  while (target.length > 2) {
+    const holder = target.slice(0, -1)
     const value = holder.reduce<unknown>((node, key) => own(node, key), data)
     if (!isDict(value) || Object.keys(value).length > 1) break
-    // The holder would be left empty: it goes too, unless it is symbol_profiles itself.
-    if (up === 4) return undefined
     target = holder
   }
   const removed = toPointer(target)
-  const depth = segments.length - target.length
-  const names = ['', 'its `position` mapping', `its \`${segments[segments.length - 3]}\` mapping`, `the \`${segments[segments.length - 4]}\` symbol profile`]
-  return depth === 0
-    ? { messageId: 'removeOverride', fix: (fixer) => fixer.removeKey(removed) }
-    : { messageId: 'removeOverrideWith', data: { holder: names[depth]! }, fix: (fixer) => fixer.removeKey(removed) }
+  if (target.length === segments.length) return { messageId: 'removeOverride', fix: (fixer) => fixer.removeKey(removed) }
+  const name = target[target.length - 1]!
+  const holder =
+    target.length === segments.length - 1
+      ? 'its `position` mapping'
+      : target.length === segments.length - 2
+        ? `its \`${name}\` mapping`
+        : target.length === segments.length - 3
+          ? `the \`${name}\` symbol profile`
+          : `\`${name}\``
+  return { messageId: 'removeOverrideWith', data: { holder }, fix: (fixer) => fixer.removeKey(removed) }
 }
