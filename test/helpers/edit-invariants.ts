@@ -29,7 +29,7 @@ export function changedPaths(a: unknown, b: unknown, at: (string | number)[] = [
 /** Each comment of `text` (from `#` to the end of its line) with its 1-based line, as yaml's lexer finds them. */
 export function comments(text: string): { line: number; comment: string }[] {
   const out: { line: number; comment: string }[] = []
-  let offset = 0
+  let line = 1
   let scalarNext = false
   for (const token of new Lexer().lex(text)) {
     // Control tokens mark what follows and take no room in the source.
@@ -38,9 +38,9 @@ export function comments(text: string): { line: number; comment: string }[] {
       scalarNext = true
       continue
     }
-    if (!scalarNext && CST.tokenType(token) === 'comment') out.push({ line: lineAt(text, offset), comment: token })
+    if (!scalarNext && CST.tokenType(token) === 'comment') out.push({ line, comment: token })
     scalarNext = false
-    offset += token.length
+    for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) line++
   }
   return out
 }
