@@ -3,6 +3,7 @@
 import type Fraction from 'fraction.js'
 import { exactText, formatUsd, q } from '../model/decimal.js'
 import { parsePointer } from '../model/json-pointer.js'
+import type { NumField, ProfileView } from '../model/sizing-config.js'
 import type { Boundary } from '../model/sizing.js'
 import type { Report, Rule, RuleContext, SuggestionReport } from '../types.js'
 
@@ -72,33 +73,51 @@ function resolves<Options>(rule: Rule<Options>, ctx: RuleContext<Options>, repor
 }
 
 /**
- * The suggestions for the step at `boundary`, each offered only where it removes `report` and adds no finding of
- * `rule`: the right profile's size_at_min set to the left size at the threshold (when the right profile starts at its
- * size_at_min there), and the left profile's size_at_max set to the right size just above it (when the left profile
- * has reached its size_at_max there). Progressive profiles only: a fixed or percent side has no such field.
+ * The suggestions for the step at `ladder[index]`, each offered only where it removes `report` and adds no finding of
+ * `rule`, and where it leaves every other boundary and ramp as it was, so that no finding of the other ladder rule
+ * appears either:
+ * - the right profile's size_at_min set to the left size at the threshold, when the right profile starts at its
+ *   size_at_min there, stays non-decreasing (size_at_min <= size_at_max), and has reached its size_at_max where it
+ *   ends (or is the last profile);
+ * - the left profile's size_at_max set to the right size just above the threshold, when the left profile has reached
+ *   its size_at_max there, stays non-decreasing, and starts at its size_at_min (or is the first profile).
+ * Progressive profiles only: a fixed or percent side has no such field.
  */
 export function boundarySuggestions<Options, MessageId extends string>(
   rule: Rule<Options, MessageId>,
   ctx: RuleContext<Options>,
-  boundary: Boundary,
+  ladder: readonly Boundary[],
+  index: number,
   report: Pick<Report<MessageId>, 'messageId' | 'path'>,
 ): SuggestionReport<BoundarySuggestionMessageId>[] {
-  const { left, right, sizeAt, sizeAbove, at } = boundary
+  const { left, right, sizeAt, sizeAbove, at } = ladder[index]!
   if (!sizeAt || !sizeAbove) return []
   const out: SuggestionReport<BoundarySuggestionMessageId>[] = []
-  const offer = (messageId: BoundarySuggestionMessageId, pointer: string, value: number | undefined, profile: string, other: string): void => {
-    if (value === undefined) return
+  const offer = (messageId: BoundarySuggestionMessageId, pointer: string, value: number, profile: string, other: string): void => {
     out.push({
       messageId,
       data: { profile, value: shownUsd(value), other, at: formatUsd(at) },
       fix: (fixer) => (resolves(rule as Rule<Options>, ctx, report, pointer, value) ? fixer.replaceValue(pointer, value) : null),
     })
   }
-  if (right.mode === 'progressive' && right.sizeAtMin?.value.equals(sizeAbove)) {
-    offer('setSizeAtMin', right.sizeAtMin.path, amount(sizeAt, 'up'), right.name, left.name)
+  const next = ladder[index + 1]
+  const previous = ladder[index - 1]
+  const r = ramp(right)
+  if (r && r.sizeAtMin.value.equals(sizeAbove) && (!next || (next.at.gt(r.minBalance.value) && next.at.gte(r.hi.value)))) {
+    const value = amount(sizeAt, 'up')
+    if (value !== undefined && q(value).lte(r.sizeAtMax.value)) offer('setSizeAtMin', r.sizeAtMin.path, value, right.name, left.name)
   }
-  if (left.mode === 'progressive' && left.sizeAtMax?.value.equals(sizeAt)) {
-    offer('setSizeAtMax', left.sizeAtMax.path, amount(sizeAbove, 'down'), left.name, right.name)
+  const l = ramp(left)
+  const startsAtMin = (x: Fraction): boolean => l !== undefined && (x.lt(l.minBalance.value) || (x.equals(l.minBalance.value) && l.hi.value.gt(x)))
+  if (l && l.sizeAtMax.value.equals(sizeAt) && (!previous || startsAtMin(previous.at))) {
+    const value = amount(sizeAbove, 'down')
+    if (value !== undefined && q(value).gte(l.sizeAtMin.value)) offer('setSizeAtMax', l.sizeAtMax.path, value, left.name, right.name)
   }
   return out
+}
+
+/** A progressive profile's ramp fields, when all are usable. */
+function ramp(p: ProfileView): { minBalance: NumField; hi: NumField; sizeAtMin: NumField; sizeAtMax: NumField } | undefined {
+  const { minBalance, hi, sizeAtMin, sizeAtMax } = p
+  return p.mode === 'progressive' && minBalance && hi && sizeAtMin && sizeAtMax ? { minBalance, hi, sizeAtMin, sizeAtMax } : undefined
 }

@@ -127,7 +127,8 @@ export const profileContinuity: Rule<ProfileContinuityOptions, ProfileContinuity
       }
     }
 
-    for (const b of boundaries(cfg)) {
+    const ladder = boundaries(cfg)
+    for (const b of ladder) {
       const { left, right } = b
       const minBalance = right.minBalance
       if (minBalance && (b.tiling === 'gap' || b.tiling === 'overlap')) {
@@ -149,7 +150,7 @@ export const profileContinuity: Rule<ProfileContinuityOptions, ProfileContinuity
           ...(money.neutral ? { moneyNeutral: true as const } : {}),
           path,
           messageId: 'sizeJump',
-          suggest: boundarySuggestions(profileContinuity, ctx, b, { messageId: 'sizeJump', path }),
+          suggest: boundarySuggestions(profileContinuity, ctx, ladder, ladder.indexOf(b), { messageId: 'sizeJump', path }),
           data: {
             jump: formatJump(b.jump),
             at: formatUsd(b.at),

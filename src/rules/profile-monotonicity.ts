@@ -48,7 +48,8 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
     const cfg = readSizingConfig(ctx.data, { mode: ctx.shared?.sizingMode ?? 'auto' })
     if (cfg.profiles.length === 0) return
     const leverage = leverageOf(cfg)
-    const drops = boundaries(cfg).filter((b) => b.jump?.lt(0) && b.sizeAt && b.sizeAbove)
+    const ladder = boundaries(cfg)
+    const drops = ladder.filter((b) => b.jump?.lt(0) && b.sizeAt && b.sizeAbove)
     // Balances (exact fraction text) whose drop a finding already names: one finding per drop.
     const named = new Set<string>(drops.map((b) => b.at.toFraction()))
 
@@ -91,7 +92,7 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
           ...neutral,
           path,
           messageId: 'dropPercent',
-          suggest: boundarySuggestions(profileMonotonicity, ctx, b, { messageId: 'dropPercent', path }),
+          suggest: boundarySuggestions(profileMonotonicity, ctx, ladder, ladder.indexOf(b), { messageId: 'dropPercent', path }),
           data: {
             ...common,
             marginAt: formatUsd(b.marginAt),
@@ -102,7 +103,7 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
           },
         }
       } else {
-        yield { ...neutral, path, messageId: 'drop', data: common, suggest: boundarySuggestions(profileMonotonicity, ctx, b, { messageId: 'drop', path }) }
+        yield { ...neutral, path, messageId: 'drop', data: common, suggest: boundarySuggestions(profileMonotonicity, ctx, ladder, ladder.indexOf(b), { messageId: 'drop', path }) }
       }
     }
 

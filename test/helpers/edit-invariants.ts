@@ -98,7 +98,7 @@ export function commentProblems(before: string, after: string, edited: ReadonlyS
 /**
  * What a single edit of `before` must keep: the data may change only at paths whose nodes lie inside the edit (a
  * path that exists before it, in the edited range; a new one, in the inserted text), and comments as commentProblems
- * says, with the lines the edit deletes whole counted as removed.
+ * says, with the whole lines the edit does not write again counted as removed.
  */
 export function editProblems(before: string, edit: TextEdit): string[] {
   const after = before.slice(0, edit.range[0]) + edit.text + before.slice(edit.range[1])
@@ -113,8 +113,14 @@ export function editProblems(before: string, edit: TextEdit): string[] {
     const span = locate(doc, text, path)
     if (span.start < from || span.end > to) problems.push(`data changed outside the edit at ${path}`)
   }
-  const removed = edit.text === '' ? new Set(linesOf(before, edit.range, true)) : new Set<number>()
-  const edited = new Set(linesOf(before, edit.range).filter((l) => !removed.has(l)))
+  // Whole lines inside the edit that its text does not write again are removed (a merged removal keeps the
+  // comment-only lines between the lines it takes); lines it covers in part are edited.
+  const beforeLines = before.split('\n')
+  const rewritten = edit.text.split('\n')
+  const whole = linesOf(before, edit.range, true)
+  const kept = new Set(whole.filter((l) => missing([beforeLines[l - 1]!], rewritten).length === 0))
+  const removed = new Set(whole.filter((l) => !kept.has(l)))
+  const edited = new Set(linesOf(before, edit.range).filter((l) => !removed.has(l) && !kept.has(l)))
   problems.push(...commentProblems(before, after, edited, removed))
   return problems
 }

@@ -67,6 +67,10 @@ const GAP_AND_OVERLAP = edit(VARIANT_B, { 'small.min_balance': '501  # was 500',
 const LARGE_INVERTED = edit(VARIANT_B, { 'large.max_balance': '2000.0' })
 const MICRO_INVERTED = edit(VARIANT_B, { 'micro.min_balance': '600.0' })
 const BOTH_UNMARKED = BOTH.replace(/ {6}progressive: true\n/g, '')
+/** small starts at $64 (line 13) and its ramp runs past its threshold to a max_balance of $2,000 (line 15). */
+const SMALL_PAST_THRESHOLD = VARIANT_B.replace('      size_at_min: 50.0\n      size_at_max: 150.0\n', '      size_at_min: 64.0\n      size_at_max: 150.0\n      max_balance: 2000.0\n')
+/** medium starts at $1,400 (line 18), inside small; large starts at $210 (line 26). */
+const MEDIUM_OVERLAPPED = VARIANT_B.replace('      min_balance: 1500.0\n', '      min_balance: 1400.0\n').replace('size_at_min: 200.0', 'size_at_min: 210.0')
 
 /** A progressive micro ($20-$120, size_at_max on line 8) under a fixed ladder that starts at $360. */
 const PROGRESSIVE_THEN_FIXED = `scalping:
@@ -233,6 +237,61 @@ runRuleTests(profileContinuity, {
           ],
         },
       ],
+    },
+    {
+      name: "no suggestion moves another boundary: small's size_at_min also sets its size at $1,500, where its ramp runs on",
+      yaml: SMALL_PAST_THRESHOLD,
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00',
+          path: '/scalping/balance_profiles/small/size_at_min',
+          line: 13,
+          column: 20,
+          endLine: 13,
+          endColumn: 24,
+          suggestions: [setMax('micro', '$64.00', 'small', '$500.00', edit(SMALL_PAST_THRESHOLD, { 'micro.size_at_max': '64.0' }))],
+        },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$28.67 at balance $1,500.00: small ends at $121.33, medium starts at $150.00',
+          path: '/scalping/balance_profiles/medium/size_at_min',
+          line: 20,
+          column: 20,
+          endLine: 20,
+          endColumn: 25,
+          // small is part-way up its ramp at $1,500 ($121.333...): medium starts at the cent above, and small's size_at_max stays.
+          suggestions: [setMin('medium', '$121.34', 'small', '$1,500.00', edit(SMALL_PAST_THRESHOLD, { 'medium.size_at_min': '121.34' }))],
+        },
+      ],
+    },
+    {
+      name: "no suggestion moves another boundary: medium's size_at_max also sets its size above $1,500, inside its ramp",
+      yaml: MEDIUM_OVERLAPPED,
+      findings: [
+        { messageId: 'overlap', path: '/scalping/balance_profiles/medium/min_balance', line: 18, column: 20, endLine: 18, endColumn: 26 },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$3.13 at balance $1,500.00: small ends at $150.00, medium starts at $153.13',
+          path: '/scalping/balance_profiles/medium/size_at_min',
+          line: 19,
+          column: 20,
+          endLine: 19,
+          endColumn: 25,
+          suggestions: [setMax('small', '$153.125', 'medium', '$1,500.00', edit(MEDIUM_OVERLAPPED, { 'small.size_at_max': '153.125' }))],
+        },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$10.00 at balance $3,000.00: medium ends at $200.00, large starts at $210.00',
+          path: '/scalping/balance_profiles/large/size_at_min',
+          line: 26,
+          column: 20,
+          endLine: 26,
+          endColumn: 25,
+          suggestions: [setMin('large', '$200.00', 'medium', '$3,000.00', edit(MEDIUM_OVERLAPPED, { 'large.size_at_min': '200.0' }))],
+        },
+      ],
+      output: edit(MEDIUM_OVERLAPPED, { 'medium.min_balance': '1500.0' }),
     },
     {
       name: 'a gap, fixed by moving min_balance to the threshold',

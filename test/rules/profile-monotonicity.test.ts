@@ -316,11 +316,8 @@ runRuleTests(profileMonotonicity, {
           path: '/scalping/balance_profiles/medium/size_at_min',
           endLine: 19,
           endColumn: 25,
-          // medium's own fall is already a finding: raising its start removes the drop and adds nothing.
-          suggestions: [
-            setEnd('min', 'medium', '$150.00', 'small', '$1,500.00', onLine(FALLING_MEDIUM, 19, '140.0', '150.0')),
-            setEnd('max', 'small', '$140.00', 'medium', '$1,500.00', onLine(FALLING_MEDIUM, 14, '150.0', '140.0')),
-          ],
+          // Raising medium's start to $150 would make its ramp fall further ($150 -> $120): only small's end comes down.
+          suggestions: [setEnd('max', 'small', '$140.00', 'medium', '$1,500.00', onLine(FALLING_MEDIUM, 14, '150.0', '140.0'))],
         },
         { messageId: 'decreasingProfile', message: "medium's size falls as the balance grows: size_at_max $120.00 is below size_at_min $140.00", line: 20, column: 20, path: '/scalping/balance_profiles/medium/size_at_max', endLine: 20, endColumn: 25 },
       ],
