@@ -1,4 +1,4 @@
-// Smoke test over the 112 real versions in ../shared/corpus (skipped when absent): no crash, valid JSON, every duplicate key; --fix keeps every comment and untouched datum.
+// Smoke test over the 112 real versions in ../shared/corpus (skipped when absent): no crash, valid JSON, every duplicate key, a byte-keeping --fix.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -1,4 +1,4 @@
-// The bundled fixtures show what their names say: valid ones are clean, each invalid one has exactly its findings (at $1,018), and each suggestion its exact edit.
+// The bundled fixtures show what their names say: valid ones clean, each invalid one exactly its findings (at $1,018), each suggestion its edit.
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -1,4 +1,4 @@
-// Every registered rule has: a source file named by its id, a test file, and a docs page whose FAIL and PASS examples really fail and pass (and that documents its suggestions, if any).
+// Every registered rule has: a source file named by its id, a test file, and a docs page whose FAIL and PASS examples fail and pass (and its suggestions).
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -1,4 +1,4 @@
-// The RuleTester is as strict as ESLint's: undeclared messageIds, fixes and suggestions throw, an omitted output means "no fix", positions and suggestions are pinned.
+// The RuleTester is as strict as ESLint's: undeclared messageIds, fixes and suggestions throw, an omitted output means "no fix", all is pinned.
 import { describe, expect, it } from 'vitest'
 import type { Rule, SuggestionReport } from '../src/types.js'
 import { runInvalidCase, runValidCase } from './rule-tester.js'

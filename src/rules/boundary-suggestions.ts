@@ -63,7 +63,13 @@ const reportsOfRun = new WeakMap<object, Map<string, number>>()
  * Whether writing `value` at `pointer` removes `report` and adds no report of `rule`: the rule runs again on the data
  * with that one value changed and its reports (by messageId and path) must be the current ones minus this one, or fewer.
  */
-function resolves<Options>(rule: Rule<Options>, ctx: RuleContext<Options>, report: { messageId: string; path: string }, pointer: string, value: number): boolean {
+function resolves<Options>(
+  rule: Rule<Options>,
+  ctx: RuleContext<Options>,
+  report: { messageId: string; path: string },
+  pointer: string,
+  value: number,
+): boolean {
   let before = reportsOfRun.get(ctx)
   if (!before) reportsOfRun.set(ctx, (before = count([...rule.check(ctx)].map(key))))
   const after = count([...rule.check({ ...ctx, data: withValue(ctx.data, parsePointer(pointer), value) })].map(key))

@@ -174,7 +174,11 @@ describe('json formatter', () => {
               fix: { range: [400, 404], text: '122.16' },
               range: { start: { line: 14, column: 32, offset: 400 }, end: { line: 14, column: 36, offset: 404 } },
             },
-            { desc: 'Remove it', fix: { range: [369, 405], text: '' }, range: { start: { line: 14, column: 1, offset: 369 }, end: { line: 15, column: 1, offset: 405 } } },
+            {
+              desc: 'Remove it',
+              fix: { range: [369, 405], text: '' },
+              range: { start: { line: 14, column: 1, offset: 369 }, end: { line: 15, column: 1, offset: 405 } },
+            },
           ],
         }),
         finding('stale-override', 'error', 'Another', [20, 3], { suggestions: [] }),

@@ -209,7 +209,11 @@ describe('sarif fixes', () => {
               fix: { range: [400, 404], text: '122.16' },
               range: { start: { line: 14, column: 32, offset: 400 }, end: { line: 14, column: 36, offset: 404 } },
             },
-            { desc: 'Remove it', fix: { range: [369, 405], text: '' }, range: { start: { line: 14, column: 1, offset: 369 }, end: { line: 15, column: 1, offset: 405 } } },
+            {
+              desc: 'Remove it',
+              fix: { range: [369, 405], text: '' },
+              range: { start: { line: 14, column: 1, offset: 369 }, end: { line: 15, column: 1, offset: 405 } },
+            },
           ],
         }),
         finding('profile-continuity', 'error', 'Gap', [20, 3, 500], { path: '/g', fix: { range: [500, 505], text: '500.0' } }),
@@ -221,7 +225,10 @@ describe('sarif fixes', () => {
       {
         description: { text: 'Set the override to $122.16' },
         artifactChanges: [
-          { artifactLocation, replacements: [{ deletedRegion: { startLine: 14, startColumn: 32, endLine: 14, endColumn: 36 }, insertedContent: { text: '122.16' } }] },
+          {
+            artifactLocation,
+            replacements: [{ deletedRegion: { startLine: 14, startColumn: 32, endLine: 14, endColumn: 36 }, insertedContent: { text: '122.16' } }],
+          },
         ],
         properties: { messageId: 'setOverride' },
       },

@@ -124,7 +124,10 @@ const configArb = fc
     return `${lines.join('\n')}\n`
   })
 
-const balancesArb = fc.uniqueArray(fc.oneof(fc.constantFrom(300, 650, 1018, 1500, 2500, 5000), fc.integer({ min: 0, max: 1_000_000 }).map((c) => c / 100)), { maxLength: 3 })
+const balancesArb = fc.uniqueArray(
+  fc.oneof(fc.constantFrom(300, 650, 1018, 1500, 2500, 5000), fc.integer({ min: 0, max: 1_000_000 }).map((c) => c / 100)),
+  { maxLength: 3 },
+)
 
 /** The three suggesting rules, yaml-syntax and schema on; every other rule off (they offer no suggestions). */
 function settingsWith(balances: number[]): LintSettings {
