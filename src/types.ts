@@ -42,8 +42,25 @@ export interface Finding {
   range: Range
   /** At most one; a rule's several edits are merged, as ESLint does. */
   fix?: TextEdit
+  /**
+   * Repairs a person picks, never applied by --fix (ESLint's suggestions): each one edit against the same text as
+   * `fix`, built by the same Fixer; absent when the rule offers none here.
+   */
+  suggestions?: Suggestion[]
   /** No other rule ran on this file. */
   fatal?: true
+}
+
+/** One suggested repair of a finding: a named edit that a person (or an editor's code action) chooses to apply. */
+export interface Suggestion {
+  /** What the edit does, interpolated ("Set small's size_at_min to $50.00"). */
+  desc: string
+  /** The rule's message id for `desc`, when the rule gave one. */
+  messageId?: string
+  /** The edit; several edits of one suggestion are merged into one, as for fixes. */
+  fix: TextEdit
+  /** Where `fix` applies, as lines and columns (derived from `fix.range` by the engine, for SARIF and editors). */
+  range: Range
 }
 
 export interface SuppressedFinding extends Finding {
@@ -89,6 +106,8 @@ export interface RuleMeta<Options = unknown, MessageId extends string = string> 
   description: string
   defaultSeverity: SeveritySetting
   fixable: boolean
+  /** The rule offers suggestions (ESLint's `meta.hasSuggestions`); the engine drops suggestions from a rule without it. */
+  hasSuggestions?: boolean
   /** Options are checked by ajv when settings load, never at lint time. */
   schema: OptionsSchema
   defaultOptions: Options
@@ -98,7 +117,13 @@ export interface RuleMeta<Options = unknown, MessageId extends string = string> 
 
 /** Handed to a rule's fix callback; builds edits from yaml node ranges so rules never count offsets. */
 export interface Fixer {
+  /** The scalar at `path` becomes `value`; null when there is no such scalar, or it is shared through an alias or a merge key. */
   replaceValue(path: string, value: string | number | boolean | null): TextEdit | null
+  /**
+   * The pair `path` names goes, every occurrence of a repeated key included. A block pair takes the lines of its key
+   * and values (comment-only lines among them stay); a flow pair takes its separating comma. Null when the pair cannot
+   * go without touching a neighbour, or is reached through an alias or a merge key.
+   */
   removeKey(path: string): TextEdit | null
   replaceRange(range: readonly [start: number, end: number], text: string): TextEdit
 }
@@ -116,6 +141,20 @@ export interface Report<MessageId extends string = string> {
    * reports it at most as a warning, whatever the rule's severity (severities from money).
    */
   moneyNeutral?: true
+  /** Repairs to offer instead of (or besides) `fix`; never applied by --fix. Needs `meta.hasSuggestions`. */
+  suggest?: SuggestionReport<MessageId>[]
+}
+
+/**
+ * One suggestion as a rule reports it (ESLint's `suggest` entries): a `messageId` from `meta.messages` (interpolated
+ * with `data`) or a literal `desc`, and a fix callback; a callback that returns null withdraws the suggestion.
+ */
+export type SuggestionReport<MessageId extends string = string> = (
+  | { messageId: MessageId; desc?: never }
+  | { desc: string; messageId?: never }
+) & {
+  data?: Record<string, string | number>
+  fix: (fixer: Fixer) => TextEdit | TextEdit[] | null
 }
 
 export interface RuleContext<Options> {

@@ -1,9 +1,12 @@
-// Smoke test over the 112 real versions in ../shared/corpus (skipped when absent): no crash, valid JSON, every duplicate key.
+// Smoke test over the 112 real versions in ../shared/corpus (skipped when absent): no crash, valid JSON, every duplicate key, a byte-keeping --fix.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parsePointer } from '../src/engine/locate.js'
+import { rules } from '../src/rules/index.js'
+import { defaultSettings } from '../src/settings/normalize.js'
+import { fixProblems, withGap } from './helpers/fix-invariants.js'
 import { runCli } from './helpers/run-cli.js'
 import { skipAllUnless } from './helpers/skip.js'
 
@@ -94,3 +97,32 @@ describe('corpus smoke test (at a $1,018 reference balance)', () => {
     expect(duplicates.sort()).toEqual([...entry.duplicates].sort())
   })
 })
+
+describe('--fix over every real version (at a $1,018 reference balance)', () => {
+  skipAllUnless(present, '../shared/corpus/index.csv is absent (the corpus and its index are read from beside the checkout, never copied)')
+  const entries = present ? readIndex() : []
+  // Only the rules that fix run: the others add no edit, so the fixed text is the same, in a fraction of the time.
+  const settings = defaultSettings(rules)
+  for (const [id, rule] of Object.entries(rules)) if (!rule.meta.fixable && id !== 'yaml-syntax') settings.rules[id] = { severity: 'off', options: {} }
+  settings.shared.balances = [1018]
+  let gaps = 0
+
+  afterAll(() => {
+    if (entries.length > 0) console.log(`--fix over the corpus: ${entries.length} versions as they are, ${gaps} with a $1 gap injected before their second profile`)
+  })
+
+  it.each(entries.map((e) => [e.file] as const))('%s: as it is and with a gap, the data outside the fixed paths and every comment survive', (file) => {
+    const source = readFileSync(path.join(corpusDir, file), 'utf8')
+    const plain = fixProblems(source, settings)
+    expect(plain.problems).toEqual([])
+    // No real version has a fixable finding: the fix loop leaves each one as it is.
+    expect(plain.output).toBeUndefined()
+    const gap = withGap(source)
+    if (!gap) return
+    gaps++
+    const fixed = fixProblems(gap.text, settings)
+    expect(fixed.problems).toEqual([])
+    expect(fixed.fixed).toContain(gap.path)
+  })
+})
+

@@ -1,11 +1,14 @@
-// The bundled fixtures show what their names say: valid ones are clean, each invalid one has exactly its findings (at $1,018).
+// The bundled fixtures show what their names say: valid ones clean, each invalid one exactly its findings (at $1,018), each suggestion its edit.
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { applyEdits } from '../src/engine/fix.js'
 import { lintText } from '../src/engine/lint-text.js'
 import { rules } from '../src/rules/index.js'
 import { defaultSettings } from '../src/settings/normalize.js'
+import { editProblems, missing } from './helpers/edit-invariants.js'
+import { findingKeys } from './rule-tester.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -75,3 +78,86 @@ describe('fixtures', () => {
     expect(result.findings.map((f) => f.ruleId)).toEqual(['symbol-cap', 'dead-key', 'dead-key', 'dead-key', 'dead-key', 'dead-key', 'dead-key'])
   })
 })
+
+/**
+ * Every suggestion on the fixtures at $1,018, in finding order: `line:column ruleId/messageId`, its desc, and its exact
+ * edit (the offsets it replaces, the text it removes, the text it writes).
+ */
+const suggestions: Record<string, [finding: string, desc: string, range: [number, number], removes: string, writes: string][]> = {
+  'fixtures/invalid/stale-override.yaml': [
+    ['15:32 stale-override/ignoredAt', 'Set the override to $122.16, the per-symbol size at balance $1,018.00', [678, 682], '42.0', '122.16'],
+    [
+      '15:32 stale-override/ignoredAt',
+      'Remove the override with its `trending` mapping, which holds nothing else',
+      [609, 683],
+      '        trending:\n          position:\n            base_position_usd: 42.0\n',
+      '',
+    ],
+  ],
+  'fixtures/invalid/never-live-override.yaml': [
+    ['13:32 stale-override/neverLive', 'Set the override to $101.80, the per-symbol size at balance $1,018.00', [516, 520], '10.0', '101.8'],
+    [
+      '13:32 stale-override/neverLive',
+      'Remove the override with `adaptive_regime`, which holds nothing else',
+      [392, 521],
+      '  adaptive_regime:\n    symbol_profiles:\n      ETH-USDT:\n        ranging:\n          position:\n            base_position_usd: 10.0\n',
+      '',
+    ],
+  ],
+  'fixtures/invalid/size-drops-at-boundary.yaml': [
+    ['15:20 profile-continuity/sizeJump', "Set medium's size_at_min to $200.00, small's size at $1,500.00", [391, 396], '150.0', '200.0'],
+    ['15:20 profile-continuity/sizeJump', "Set small's size_at_max to $150.00, medium's size just above $1,500.00", [278, 283], '200.0', '150.0'],
+    ['15:20 profile-monotonicity/drop', "Set medium's size_at_min to $200.00, small's size at $1,500.00", [391, 396], '150.0', '200.0'],
+    ['15:20 profile-monotonicity/drop', "Set small's size_at_max to $150.00, medium's size just above $1,500.00", [278, 283], '200.0', '150.0'],
+  ],
+  'fixtures/invalid/size-jumps-at-boundary.yaml': [
+    ['15:20 profile-continuity/sizeJump', "Set small's size_at_min to $40.00, micro's size at $400.00", [376, 380], '64.0', '40.0'],
+    ['15:20 profile-continuity/sizeJump', "Set micro's size_at_max to $64.00, small's size just above $400.00", [268, 272], '40.0', '64.0'],
+  ],
+  'fixtures/example/config_futures.yaml': [
+    ['108:32 stale-override/ignoredAt', 'Set the override to $122.16, the per-symbol size at balance $1,018.00', [3421, 3425], '42.0', '122.16'],
+    // BTC-USDT trending keeps min_position_usd and max_position_usd: only the override's line goes, with its comment.
+    ['108:32 stale-override/ignoredAt', 'Remove the override', [3390, 3458], '            base_position_usd: 42.0   # left over from fixed sizing\n', ''],
+    ['113:32 stale-override/ignoredAt', 'Set the override to $122.16, the per-symbol size at balance $1,018.00', [3596, 3600], '38.0', '122.16'],
+    [
+      '113:32 stale-override/ignoredAt',
+      'Remove the override with its `ranging` mapping, which holds nothing else',
+      [3528, 3633],
+      '        ranging:\n          position:\n            base_position_usd: 38.0   # left over from fixed sizing\n',
+      '',
+    ],
+    ['128:32 stale-override/ignoredAt', 'Set the override to $81.44, the per-symbol size at balance $1,018.00', [4051, 4055], '20.0', '81.44'],
+    [
+      '128:32 stale-override/ignoredAt',
+      'Remove the override with its `choppy` mapping, which holds nothing else',
+      [3984, 4088],
+      '        choppy:\n          position:\n            base_position_usd: 20.0   # left over from fixed sizing\n',
+      '',
+    ],
+  ],
+}
+
+describe('suggestions on the fixtures (every rule, at $1,018)', () => {
+  const settings = defaultSettings(rules)
+  settings.shared.balances = [1018]
+
+  for (const file of Object.keys(expected)) {
+    it(`${file}: exactly these edits; each removes its finding, adds none of any rule, and keeps every other byte and comment`, () => {
+      const text = readFileSync(path.join(repo, file), 'utf8')
+      const before = lintText(text, settings, { filePath: file })
+      const offered = before.findings.flatMap((f) => (f.suggestions ?? []).map((s) => ({ f, s })))
+      expect(
+        offered.map(({ f, s }) => [`${f.range.start.line}:${f.range.start.column} ${f.ruleId}/${f.messageId}`, s.desc, [...s.fix.range], text.slice(...s.fix.range), s.fix.text]),
+      ).toEqual(suggestions[file] ?? [])
+      for (const { f, s } of offered) {
+        const after = lintText(applyEdits(text, [s.fix]).text, settings, { filePath: file })
+        const left = findingKeys(before.findings)
+        left.splice(left.indexOf(findingKeys([f])[0]!), 1)
+        // Other rules' findings that the same edit repairs may go too (interpolation-properties' on a jump); none may come.
+        expect(missing(findingKeys(after.findings), left), s.desc).toEqual([])
+        expect(editProblems(text, s.fix), s.desc).toEqual([])
+      }
+    })
+  }
+})
+

@@ -1,4 +1,4 @@
-// Every registered rule has: a source file named by its id, a test file, and a docs page whose FAIL and PASS examples really fail and pass.
+// Every registered rule has: a source file named by its id, a test file, and a docs page whose FAIL and PASS examples fail and pass (and its suggestions).
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -49,6 +49,11 @@ describe('rule registry', () => {
       it('has a one-line description and message templates', () => {
         expect(rule.meta.description).toMatch(/^[^\n]{10,200}$/)
         expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0)
+      })
+
+      it('says on its docs page whether it offers suggestions, as meta.hasSuggestions does', () => {
+        const doc = readFileSync(path.join(repo, 'docs/rules', `${id}.md`), 'utf8')
+        expect(/^- Suggestions: yes/m.test(doc) && doc.includes('**Suggestions**')).toBe(rule.meta.hasSuggestions === true)
       })
 
       it('has a docs page whose FAIL example fails and PASS example passes', () => {

@@ -30,6 +30,7 @@ export function lintAndFix(source: string, settings: LintSettings, options: Lint
   let text = source
   let result = lintText(text, settings, rest)
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    // Only fixes: suggestions are edits a person picks, never applied here (ESLint's --fix leaves them too).
     const edits = result.findings.flatMap((f) => (f.fix ? [f.fix] : []))
     if (edits.length === 0) break
     const bomless = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text

@@ -1,5 +1,5 @@
 // lintText: one config text in, one FileResult out. Pure: no fs, no env, no clock (unless asked to time the rules).
-import type { FileResult, Finding, LintSettings, Rule, RuleMeta, Severity, SuppressedFinding } from '../types.js'
+import type { FileResult, Finding, Fixer, LintSettings, Rule, RuleMeta, Severity, Suggestion, SuggestionReport, SuppressedFinding, TextEdit } from '../types.js'
 import { rules as registry } from '../rules/index.js'
 import { timed, type RuleTimes } from './timing.js'
 import { unusedDisableDirective } from '../rules/unused-disable-directive.js'
@@ -8,7 +8,7 @@ import { applyDirectives, readDirectives } from './directives.js'
 import { locate } from './locate.js'
 import { decodeUtf8 } from './decode.js'
 import { encodingFailure, parseConfig, type ParsedConfig } from './parse.js'
-import { rangeOf, toFinding } from './report.js'
+import { interpolate, rangeOf, toFinding } from './report.js'
 import { createFixer, mergeEdits } from './fixer.js'
 
 /** A rule threw: a bug in lint-config, surfaced by the CLI as exit 2 with one line, never as findings. */
@@ -76,8 +76,9 @@ export function lintText(source: string, settings: LintSettings, options: LintTe
         const reports = timed(options.timing, id, () => [...rule.check({ data: parsed.data, options: ruleOptions, shared: settings.shared })])
         for (const report of reports) {
           const span = locate(doc, text, report.path, report.on)
-          const edits = report.fix ? report.fix(fixer) : null
-          const fix = edits ? mergeEdits(text, Array.isArray(edits) ? edits : [edits]) : undefined
+          // As for fixes, a rule that does not declare what it offers gets none of it through (the RuleTester throws).
+          const fix = rule.meta.fixable && report.fix ? edit(text, report.fix(fixer)) : undefined
+          const suggestions = rule.meta.hasSuggestions && report.suggest ? buildSuggestions(rule.meta as RuleMeta, report.suggest, fixer, parsed) : []
           findings.push(
             toFinding({
               meta: rule.meta as RuleMeta,
@@ -87,7 +88,8 @@ export function lintText(source: string, settings: LintSettings, options: LintTe
               data: report.data,
               path: report.path,
               range: rangeOf(lineCounter, span),
-              fix: rule.meta.fixable ? fix : undefined,
+              fix,
+              suggestions,
             }),
           )
         }
@@ -102,6 +104,29 @@ export function lintText(source: string, settings: LintSettings, options: LintTe
   const result = summarize(filePath, kept)
   if (suppressed.length > 0) result.suppressed = suppressed
   return result
+}
+
+/** A fix callback's edits as one edit (ESLint merges a rule's several edits); undefined for none. */
+function edit(text: string, edits: TextEdit | TextEdit[] | null): TextEdit | undefined {
+  return edits ? mergeEdits(text, Array.isArray(edits) ? edits : [edits]) : undefined
+}
+
+/**
+ * A report's suggestions, as ESLint's FileReport maps them: `desc` from the messageId's template (or the literal
+ * desc) interpolated with the suggestion's own data, the edits built by the same Fixer as fixes and merged into one;
+ * a suggestion whose callback gives no edit is dropped.
+ */
+function buildSuggestions(meta: RuleMeta, suggest: readonly SuggestionReport[], fixer: Fixer, parsed: ParsedConfig): Suggestion[] {
+  const out: Suggestion[] = []
+  for (const s of suggest) {
+    const fix = edit(parsed.text, s.fix(fixer))
+    if (!fix) continue
+    const template = s.messageId !== undefined ? (meta.messages[s.messageId] ?? s.messageId) : (s.desc ?? '')
+    const suggestion: Suggestion = { desc: interpolate(template, s.data), fix, range: rangeOf(parsed.lineCounter, { start: fix.range[0], end: fix.range[1] }) }
+    if (s.messageId !== undefined) suggestion.messageId = s.messageId
+    out.push(suggestion)
+  }
+  return out
 }
 
 /** Applies inline disable directives, and reports unused ones and unknown rule names in them. */

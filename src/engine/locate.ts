@@ -21,6 +21,8 @@ export function isMergeKey(pair: Pair): boolean {
 interface Step {
   node: Node | null
   key: Node | null
+  /** The walk went through an alias or a merge key: the node is shared with other places in the document. */
+  shared?: true
 }
 
 /** The pair that supplies `segment` in `map`: the LAST explicit one (the bot's last-wins), else the first merged source. */
@@ -38,18 +40,25 @@ function findInMap(doc: Document, map: Node, segment: string, depth: number): St
       const target = isAlias(source) ? source.resolve(doc as Document.Parsed) : source
       if (!target) continue
       const hit = findInMap(doc, target as Node, segment, depth + 1)
-      if (hit) return hit
+      if (hit) return { ...hit, shared: true }
     }
   }
   return undefined
 }
 
-/** Walks `pointer` as far as it exists: `exact` is false when it stopped at an ancestor. */
-export function resolvePointer(doc: Document, pointer: string): { node: Node | null; key: Node | null; exact: boolean } {
+/**
+ * Walks `pointer` as far as it exists: `exact` is false when it stopped at an ancestor; `shared` is set when the walk
+ * went through an alias or a merge key (an edit there would change every place that shares the node).
+ */
+export function resolvePointer(doc: Document, pointer: string): { node: Node | null; key: Node | null; exact: boolean; shared?: true } {
   let step: Step = { node: (doc.contents as Node | null) ?? null, key: null }
+  let shared = false
   for (const segment of parsePointer(pointer)) {
     let node = step.node
-    if (isAlias(node)) node = (node.resolve(doc as Document.Parsed) as Node | undefined) ?? null
+    if (isAlias(node)) {
+      node = (node.resolve(doc as Document.Parsed) as Node | undefined) ?? null
+      shared = true
+    }
     let next: Step | undefined
     if (isMap(node)) {
       next = findInMap(doc, node, segment, 0)
@@ -57,10 +66,12 @@ export function resolvePointer(doc: Document, pointer: string): { node: Node | n
       const item = node.items[Number(segment)] as Node | undefined
       if (item !== undefined) next = { node: item ?? null, key: null }
     }
-    if (!next) return { ...step, exact: false }
+    if (!next) return { ...step, exact: false, ...(shared ? { shared: true as const } : {}) }
+    if (next.shared) shared = true
     step = next
   }
-  return { ...step, exact: true }
+  if (isAlias(step.node)) shared = true
+  return { node: step.node, key: step.key, exact: true, ...(shared ? { shared: true as const } : {}) }
 }
 
 /**

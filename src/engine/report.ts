@@ -1,6 +1,6 @@
 // Turns a rule's report (pointer + messageId + data) into a finding: message interpolated, ruleId and severity stamped, range attached.
 import type { LineCounter } from 'yaml'
-import type { Finding, Position, Range, RuleMeta, Severity, TextEdit } from '../types.js'
+import type { Finding, Position, Range, RuleMeta, Severity, Suggestion, TextEdit } from '../types.js'
 import type { Span } from './locate.js'
 
 /** Replaces each `{{name}}` with `data[name]`; an unknown name is left visible rather than becoming "undefined". */
@@ -39,6 +39,7 @@ export interface FindingInput {
   path: string
   range: Range
   fix?: TextEdit
+  suggestions?: Suggestion[]
   fatal?: boolean
 }
 
@@ -53,6 +54,7 @@ export function toFinding(input: FindingInput): Finding {
     range: input.range,
   }
   if (input.fix) finding.fix = input.fix
+  if (input.suggestions && input.suggestions.length > 0) finding.suggestions = input.suggestions
   if (input.fatal) finding.fatal = true
   return finding
 }

@@ -1,7 +1,7 @@
 // json: ESLint-compatible results, so tools that read `eslint --format json` read ours (plus the JSON pointer of each finding).
 import type { Finding, Formatter } from '../types.js'
 
-/** One ESLint `LintMessage` (severity 1 = warning, 2 = error), with our extras `path` and `fatal`. */
+/** One ESLint `LintMessage` (severity 1 = warning, 2 = error) with its `fix` and `suggestions`, plus our extra `path`. */
 export function toEslintMessage(f: Finding): Record<string, unknown> {
   const message: Record<string, unknown> = {
     ruleId: f.ruleId,
@@ -17,6 +17,14 @@ export function toEslintMessage(f: Finding): Record<string, unknown> {
   }
   if (f.fatal) message.fatal = true
   if (f.fix) message.fix = { range: [...f.fix.range], text: f.fix.text }
+  // ESLint's LintSuggestion: desc, the messageId when there is one, and the edit; present only when non-empty.
+  if (f.suggestions?.length) {
+    message.suggestions = f.suggestions.map((s) => ({
+      desc: s.desc,
+      ...(s.messageId !== undefined ? { messageId: s.messageId } : {}),
+      fix: { range: [...s.fix.range], text: s.fix.text },
+    }))
+  }
   return message
 }
 

@@ -65,6 +65,29 @@ function region(f: Finding): Record<string, number> {
 }
 
 /**
+ * A finding's suggestions as SARIF `fix` objects: one artifactChange on the finding's own file, one replacement whose
+ * deleted region is given in lines and columns (as the finding's region), never in offsets: our offsets index the
+ * text without a BOM, SARIF's would index the file.
+ */
+function fixes(f: Finding, artifactLocation: ArtifactLocation): Record<string, unknown>[] {
+  return (f.suggestions ?? []).map((s) => ({
+    description: { text: s.desc },
+    artifactChanges: [
+      {
+        artifactLocation,
+        replacements: [
+          {
+            deletedRegion: { startLine: s.range.start.line, startColumn: s.range.start.column, endLine: s.range.end.line, endColumn: s.range.end.column },
+            insertedContent: { text: s.fix.text },
+          },
+        ],
+      },
+    ],
+    ...(s.messageId !== undefined ? { properties: { messageId: s.messageId } } : {}),
+  }))
+}
+
+/**
  * A SARIF suppression for a silenced finding: `inSource` for an inline directive, `external` for the bulk suppressions
  * file; GitHub's SARIF docs close alerts whose suppression is `accepted`.
  */
@@ -77,7 +100,8 @@ function suppression(f: SuppressedFinding): Record<string, string> {
  * SARIF 2.1.0 (one run). Rules: every rule in ctx.rules (plus any ruleId only seen in findings), sorted by id, so
  * `ruleIndex` is stable. Results: files in the given order, findings by start offset; findings silenced by an inline
  * directive are included with an in-source suppression (GitHub closes such alerts). Columns count UTF-16 code units.
- * `fixes` are left out: fix offsets index the BOM-stripped text, and SARIF offsets index the file.
+ * Suggestions become the result's `fixes` (regions in lines and columns); the --fix edit is left out, since a finding
+ * carries it in offsets only, and offsets into the BOM-stripped text are not SARIF's offsets into the file.
  */
 export const sarif: Formatter = (results, ctx) => {
   const ruleIds = [
@@ -116,6 +140,7 @@ export const sarif: Formatter = (results, ctx) => {
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: { ...location, index }, region: region(f) } }],
         ...(silenced ? { suppressions: [suppression(silenced)] } : {}),
+        ...(f.suggestions?.length ? { fixes: fixes(f, { ...location, index }) } : {}),
         properties: { jsonPointer: f.path, messageId: f.messageId },
       })
     }

@@ -1,18 +1,20 @@
-// stylish: ESLint's default human format, grouped by file, aligned columns, a summary line.
+// stylish: ESLint's default human format, grouped by file, aligned columns, each finding's suggestions under it, a summary line.
 import { Chalk } from 'chalk'
 import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
 import type { FileResult, Formatter } from '../types.js'
 
-function table(rows: string[][]): string[] {
+/** Rows with every column but the last padded to its widest cell, two spaces apart; and those widths. */
+function table(rows: string[][]): { lines: string[]; widths: number[] } {
   const widths: number[] = []
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell))))
-  return rows.map((row) =>
+  const lines = rows.map((row) =>
     row
       .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - visibleLength(cell))))
       .join('  ')
       .trimEnd(),
   )
+  return { lines, widths }
 }
 
 // eslint-disable-next-line no-control-regex
@@ -42,7 +44,13 @@ export const stylish: Formatter = (results, ctx) => {
       f.message.replace(/([^ ])\.$/, '$1'),
       c.dim(f.ruleId),
     ])
-    out += table(rows).map((line) => line.replace(/^ {2}/, '  ')).join('\n') + '\n'
+    const { lines, widths } = table(rows)
+    // Suggestions go under their finding's message, one a line; they take no part in the column widths.
+    const indent = ' '.repeat(widths.slice(0, 3).reduce((sum, w) => sum + w + 2, 0))
+    out += lines
+      .map((line, i) => [line, ...(result.findings[i]!.suggestions ?? []).map((s) => `${indent}${c.dim('suggestion:')} ${s.desc}`)].join('\n'))
+      .join('\n')
+    out += '\n'
   }
   const total = errors + warnings
   if (total === 0) return ''

@@ -6,6 +6,7 @@ import { readSizingConfig } from '../model/sizing-config.js'
 import { boundaries, profileShapes } from '../model/sizing.js'
 import type { Report, Rule } from '../types.js'
 import { ladderMoney } from './money.js'
+import { BOUNDARY_SUGGESTION_MESSAGES, boundarySuggestions, type BoundarySuggestionMessageId } from './boundary-suggestions.js'
 
 export interface ProfileContinuityOptions {
   /** Largest size jump (USD notional) still taken as continuous. */
@@ -24,6 +25,7 @@ export type ProfileContinuityMessageId =
   | 'sharedThreshold'
   | 'sharedThresholdLast'
   | 'sizeJump'
+  | BoundarySuggestionMessageId
 
 /**
  * Pointer of the field that sets profile `p`'s base size at balance `x` (`side: 'at'`) or just above it
@@ -70,6 +72,7 @@ export const profileContinuity: Rule<ProfileContinuityOptions, ProfileContinuity
     description: 'Balance profiles tile the balance axis without gaps or overlaps, and the size is continuous where a progressive profile is involved',
     defaultSeverity: 'error',
     fixable: true,
+    hasSuggestions: true,
     schema: {
       type: 'object',
       properties: {
@@ -95,6 +98,7 @@ export const profileContinuity: Rule<ProfileContinuityOptions, ProfileContinuity
       sharedThresholdLast:
         'Profiles {{first}} and {{profile}} share threshold {{threshold}}: {{profile}} is selected only because it is the last profile, for every balance above {{threshold}}',
       sizeJump: 'size jumps by {{jump}} at balance {{at}}: {{left}} ends at {{sizeAt}}, {{right}} starts at {{sizeAbove}}{{money}}',
+      ...BOUNDARY_SUGGESTION_MESSAGES,
     },
   },
 
@@ -123,7 +127,8 @@ export const profileContinuity: Rule<ProfileContinuityOptions, ProfileContinuity
       }
     }
 
-    for (const b of boundaries(cfg)) {
+    const ladder = boundaries(cfg)
+    for (const b of ladder) {
       const { left, right } = b
       const minBalance = right.minBalance
       if (minBalance && (b.tiling === 'gap' || b.tiling === 'overlap')) {
@@ -140,10 +145,12 @@ export const profileContinuity: Rule<ProfileContinuityOptions, ProfileContinuity
       }
       if (b.jump && b.sizeAt && b.sizeAbove && (b.touchesProgressive || stepsAll) && b.jump.abs().gt(tolerance)) {
         const money = ladderMoney(ctx.data, ctx.shared, b.at, 'jump')
+        const path = sizingField(right, b.at, 'above')
         yield {
           ...(money.neutral ? { moneyNeutral: true as const } : {}),
-          path: sizingField(right, b.at, 'above'),
+          path,
           messageId: 'sizeJump',
+          suggest: boundarySuggestions(profileContinuity, ctx, ladder, ladder.indexOf(b), { messageId: 'sizeJump', path }),
           data: {
             jump: formatJump(b.jump),
             at: formatUsd(b.at),

@@ -7,8 +7,9 @@ import { boundaries, discontinuities, intervalContains, leverageOf, profileShape
 import type { Report, Rule } from '../types.js'
 import { ladderMoney } from './money.js'
 import { sizingField } from './profile-continuity.js'
+import { BOUNDARY_SUGGESTION_MESSAGES, boundarySuggestions, type BoundarySuggestionMessageId } from './boundary-suggestions.js'
 
-export type ProfileMonotonicityMessageId = 'decreasingProfile' | 'decreasingPercent' | 'drop' | 'dropPercent' | 'dropInside'
+export type ProfileMonotonicityMessageId = 'decreasingProfile' | 'decreasingPercent' | 'drop' | 'dropPercent' | 'dropInside' | BoundarySuggestionMessageId
 
 /**
  * How one side of a boundary sizes, for the percent-mode message: "25%" for a percent profile, else the field
@@ -28,6 +29,7 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
     description: 'The base position size never decreases as the balance grows: inside a profile or across a profile boundary, in every sizing mode',
     defaultSeverity: 'error',
     fixable: false,
+    hasSuggestions: true,
     schema: { type: 'object', additionalProperties: false },
     defaultOptions: {},
     messages: {
@@ -38,6 +40,7 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
       dropPercent:
         'margin {{marginAt}} -> {{marginAbove}} at {{leverage}}x when the balance crosses {{at}} (notional {{sizeAt}} -> {{sizeAbove}}; {{left}} {{pctLeft}} -> {{right}} {{pctRight}}): the size drops as the balance grows{{money}}',
       dropInside: 'size drops from {{before}} to {{after}} at balance {{at}} inside {{profile}}',
+      ...BOUNDARY_SUGGESTION_MESSAGES,
     },
   },
 
@@ -45,7 +48,8 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
     const cfg = readSizingConfig(ctx.data, { mode: ctx.shared?.sizingMode ?? 'auto' })
     if (cfg.profiles.length === 0) return
     const leverage = leverageOf(cfg)
-    const drops = boundaries(cfg).filter((b) => b.jump?.lt(0) && b.sizeAt && b.sizeAbove)
+    const ladder = boundaries(cfg)
+    const drops = ladder.filter((b) => b.jump?.lt(0) && b.sizeAt && b.sizeAbove)
     // Balances (exact fraction text) whose drop a finding already names: one finding per drop.
     const named = new Set<string>(drops.map((b) => b.at.toFraction()))
 
@@ -88,6 +92,7 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
           ...neutral,
           path,
           messageId: 'dropPercent',
+          suggest: boundarySuggestions(profileMonotonicity, ctx, ladder, ladder.indexOf(b), { messageId: 'dropPercent', path }),
           data: {
             ...common,
             marginAt: formatUsd(b.marginAt),
@@ -98,7 +103,7 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
           },
         }
       } else {
-        yield { ...neutral, path, messageId: 'drop', data: common }
+        yield { ...neutral, path, messageId: 'drop', data: common, suggest: boundarySuggestions(profileMonotonicity, ctx, ladder, ladder.indexOf(b), { messageId: 'drop', path }) }
       }
     }
 

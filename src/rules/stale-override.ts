@@ -10,6 +10,7 @@ import { BOT_TOLERANCE, isLiveUnder, overrideView } from '../model/traded-analys
 import { tradedAt, tradedCurve } from '../model/traded.js'
 import type { Report, Rule } from '../types.js'
 import { ruleBalances } from './balances.js'
+import { OVERRIDE_SUGGESTION_MESSAGES, overrideSuggestions, type OverrideSuggestionMessageId } from './override-suggestions.js'
 
 export interface StaleOverrideOptions {
   /** Reference balances in USD; when set and non-empty they replace the shared ones (`--balance`, settings `balances`). */
@@ -18,7 +19,7 @@ export interface StaleOverrideOptions {
   tolerance?: number
 }
 
-export type StaleOverrideMessageId = 'ignoredAt' | 'ignoredBelow' | 'ignoredAbove' | 'neverLive'
+export type StaleOverrideMessageId = 'ignoredAt' | 'ignoredBelow' | 'ignoredAbove' | 'neverLive' | OverrideSuggestionMessageId
 
 /** What honouring the override would change: the traded notional with the override always used, against the bot's. */
 function moneyAt(pc: PipelineContext, symbol: string, regime: Regime, b: Fraction): { neutral: boolean; traded: Fraction; noTrade: boolean } {
@@ -51,6 +52,7 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
     description: "Per-regime base_position_usd overrides the bot's rule of the era ignores, with the exact balances where each is live",
     defaultSeverity: 'error',
     fixable: false,
+    hasSuggestions: true,
     schema: {
       type: 'object',
       properties: {
@@ -70,6 +72,7 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
         '{{symbol}} {{regime}} override {{value}} is ignored at balance {{balance}}: it is {{deviation}} above the per-symbol size {{size}} (> {{tolerance}}); it is live only for balances {{live}}{{money}}',
       neverLive:
         '{{symbol}} {{regime}} override {{value}} is never used: {{why}} at every balance (the size {{range}}){{money}}',
+      ...OVERRIDE_SUGGESTION_MESSAGES,
     },
   },
 
@@ -95,6 +98,14 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
         const range = plRange(sized)
         if (!range) continue
         const label = { symbol, regime, value: formatUsd(o), tolerance }
+        // The finding the rule gives an override of `value` at balance `b`, if any: what a suggestion may not add.
+        const messageAt = (value: Fraction, b: Fraction): StaleOverrideMessageId | undefined => {
+          const s = plAt(sized, b)
+          if (s === undefined || isLiveUnder(value, s, tol, rule)) return undefined
+          return rule === 'symmetric' ? 'ignoredAt' : value.lt(s) ? 'ignoredBelow' : 'ignoredAbove'
+        }
+        const suggest = (at?: Fraction) =>
+          overrideSuggestions({ path: field.path, value: o, sizeAt: (b) => plAt(sized, b), messageAt, balances, data: ctx.data, ...(at ? { at } : {}) })
         if (live.length === 0) {
           const neutral = neutralEverywhere(pc, symbol, regime)
           const why = rule === 'asymmetric' ? `it is below the size, or more than ${tolerance} above it,` : `it is more than ${tolerance} away from the per-symbol size`
@@ -103,6 +114,7 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
             messageId: 'neverLive',
             data: { ...label, why, range: formatSizeRange(range), money: neutral ? '; honouring it would change no trade' : '' },
             ...(neutral ? { moneyNeutral: true as const } : {}),
+            suggest: suggest(),
           }
           yield report
           continue
@@ -110,16 +122,17 @@ export const staleOverride: Rule<StaleOverrideOptions, StaleOverrideMessageId> =
         let liveText: string | undefined
         for (const b of balances) {
           const s = plAt(sized, b)
-          if (s === undefined || isLiveUnder(o, s, tol, rule)) continue
+          const messageId = messageAt(o, b)
+          if (s === undefined || messageId === undefined) continue
           liveText ??= formatIntervals(live)
           const money = moneyAt(pc, symbol, regime, b)
           const deviation = s.gt(0) ? formatExcessDeviation(o.sub(s).abs().div(s), tol) : 'without bound'
-          const messageId: StaleOverrideMessageId = rule === 'symmetric' ? 'ignoredAt' : o.lt(s) ? 'ignoredBelow' : 'ignoredAbove'
           const report: Report<StaleOverrideMessageId> = {
             path: field.path,
             messageId,
             data: { ...label, balance: formatUsd(b), size: formatUsd(s), deviation, live: liveText, money: money.neutral ? neutralText(money) : '' },
             ...(money.neutral ? { moneyNeutral: true as const } : {}),
+            suggest: suggest(b),
           }
           yield report
         }

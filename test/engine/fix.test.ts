@@ -1,11 +1,15 @@
-// Fixes as offset edits: applying them, merging a rule's edits, and the fix loop (idempotent, comments kept).
+// Fixes as offset edits: applying them, merging a rule's edits, and the fix loop (idempotent, comments and untouched data kept on every fixture).
 import fc from 'fast-check'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { applyEdits, lintAndFix } from '../../src/engine/fix.js'
 import { mergeEdits } from '../../src/engine/fixer.js'
 import { rules } from '../../src/rules/index.js'
 import { defaultSettings } from '../../src/settings/normalize.js'
 import type { TextEdit } from '../../src/types.js'
+import { fixProblems, withGap } from '../helpers/fix-invariants.js'
 
 const SEED = 20251125
 
@@ -102,4 +106,45 @@ describe('lintAndFix', () => {
   it('changes nothing when nothing is fixable', () => {
     expect(lintAndFix(ladder('500.0', 'fine'), settings).output).toBeUndefined()
   })
+})
+
+describe('--fix keeps every comment and byte it was not asked to change, on every fixture', () => {
+  const settings = defaultSettings(rules)
+  settings.shared.balances = [1018]
+  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures')
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort()
+
+  /** The paths the fix loop fixed, per fixture as it is and with a gap injected before its second profile. */
+  const fixedPaths: Record<string, [asIs: string[], withGap: string[] | null]> = {
+    'example/config_futures.yaml': [[], ['/scalping/balance_profiles/small/min_balance']],
+    'invalid/bad-indentation.yaml': [[], null],
+    'invalid/duplicate-keys.yaml': [[], null],
+    'invalid/gap-between-profiles.yaml': [['/scalping/balance_profiles/small/min_balance'], ['/scalping/balance_profiles/small/min_balance']],
+    'invalid/never-live-override.yaml': [[], ['/scalping/balance_profiles/large/min_balance']],
+    'invalid/percent-margin-drops.yaml': [[], null],
+    'invalid/schema-problems.yaml': [[], null],
+    'invalid/size-drops-at-boundary.yaml': [[], ['/scalping/balance_profiles/medium/min_balance']],
+    'invalid/size-jumps-at-boundary.yaml': [[], ['/scalping/balance_profiles/small/min_balance']],
+    'invalid/stale-override.yaml': [[], ['/scalping/balance_profiles/small/min_balance']],
+    'valid/fixed-ladder.yaml': [[], null],
+    'valid/percent-ladder.yaml': [[], null],
+    'valid/progressive-ladder.yaml': [[], ['/scalping/balance_profiles/small/min_balance']],
+  }
+
+  it('has an expectation for every fixture', () => {
+    expect(files).toEqual(Object.keys(fixedPaths).sort())
+  })
+
+  for (const file of files) {
+    it(file, () => {
+      const source = readFileSync(path.join(dir, file), 'utf8')
+      const [asIs, gapped] = fixedPaths[file] ?? [[], null]
+      const plain = fixProblems(source, settings)
+      expect(plain.problems).toEqual([])
+      expect(plain.fixed).toEqual(asIs)
+      const gap = withGap(source)
+      expect(gap ? fixProblems(gap.text, settings).fixed : null).toEqual(gapped)
+      if (gap) expect(fixProblems(gap.text, settings).problems).toEqual([])
+    })
+  }
 })

@@ -1,8 +1,8 @@
-// json formatter: whole-output test, and ESLint's exact field names and severities (1 = warning, 2 = error).
+// json formatter: whole-output test, ESLint's exact field names and severities (1 = warning, 2 = error), and suggestions as ESLint writes them.
 import { describe, expect, it } from 'vitest'
 import { json } from '../../src/formatters/json.js'
 import type { FileResult, Finding } from '../../src/types.js'
-import { CONTINUITY_META, formatContext, STALE_OVERRIDE_META } from '../helpers/format-context.js'
+import { CONTINUITY_META, fileResult, finding, formatContext, STALE_OVERRIDE_META } from '../helpers/format-context.js'
 
 const ctx = formatContext([CONTINUITY_META, STALE_OVERRIDE_META])
 
@@ -160,5 +160,36 @@ describe('json formatter', () => {
 
   it('writes an empty array for no results', () => {
     expect(json([], ctx)).toBe('[]\n')
+  })
+
+  it("writes suggestions as ESLint's LintSuggestion (desc, messageId when given, fix), only where there are some", () => {
+    const withSuggestions = [
+      fileResult('/repo/a.yaml', [
+        finding('stale-override', 'error', 'Override ignored', [14, 32, 400], [14, 36, 404], {
+          path: '/o',
+          suggestions: [
+            {
+              desc: 'Set the override to $122.16',
+              messageId: 'setOverride',
+              fix: { range: [400, 404], text: '122.16' },
+              range: { start: { line: 14, column: 32, offset: 400 }, end: { line: 14, column: 36, offset: 404 } },
+            },
+            {
+              desc: 'Remove it',
+              fix: { range: [369, 405], text: '' },
+              range: { start: { line: 14, column: 1, offset: 369 }, end: { line: 15, column: 1, offset: 405 } },
+            },
+          ],
+        }),
+        finding('stale-override', 'error', 'Another', [20, 3], { suggestions: [] }),
+      ]),
+    ]
+    const [result] = JSON.parse(json(withSuggestions, ctx)) as [{ messages: Record<string, unknown>[] }]
+    expect(result.messages[0]!.suggestions).toEqual([
+      { desc: 'Set the override to $122.16', messageId: 'setOverride', fix: { range: [400, 404], text: '122.16' } },
+      { desc: 'Remove it', fix: { range: [369, 405], text: '' } },
+    ])
+    expect(Object.keys(result.messages[0]!).slice(-1)).toEqual(['suggestions'])
+    expect(result.messages[1]).not.toHaveProperty('suggestions')
   })
 })

@@ -194,6 +194,63 @@ describe('sarif formatter', () => {
   })
 })
 
+describe('sarif fixes', () => {
+  const validate = compileSarifSchema(VENDORED_SCHEMA)
+
+  it("writes each suggestion as a SARIF fix on the finding's file, its deleted region in lines and columns, and validates", () => {
+    const withSuggestions = [
+      fileResult('/repo/config/a.yaml', [
+        finding('stale-override', 'error', 'Override ignored', [14, 32, 400], [14, 36, 404], {
+          path: '/o',
+          suggestions: [
+            {
+              desc: 'Set the override to $122.16',
+              messageId: 'setOverride',
+              fix: { range: [400, 404], text: '122.16' },
+              range: { start: { line: 14, column: 32, offset: 400 }, end: { line: 14, column: 36, offset: 404 } },
+            },
+            {
+              desc: 'Remove it',
+              fix: { range: [369, 405], text: '' },
+              range: { start: { line: 14, column: 1, offset: 369 }, end: { line: 15, column: 1, offset: 405 } },
+            },
+          ],
+        }),
+        finding('profile-continuity', 'error', 'Gap', [20, 3, 500], { path: '/g', fix: { range: [500, 505], text: '500.0' } }),
+      ]),
+    ]
+    const log = JSON.parse(sarif(withSuggestions, ctx)) as { runs: { results: Record<string, unknown>[] }[] }
+    const artifactLocation = { uri: 'config/a.yaml', uriBaseId: '%SRCROOT%', index: 0 }
+    expect(log.runs[0]!.results[0]!.fixes).toEqual([
+      {
+        description: { text: 'Set the override to $122.16' },
+        artifactChanges: [
+          {
+            artifactLocation,
+            replacements: [{ deletedRegion: { startLine: 14, startColumn: 32, endLine: 14, endColumn: 36 }, insertedContent: { text: '122.16' } }],
+          },
+        ],
+        properties: { messageId: 'setOverride' },
+      },
+      {
+        description: { text: 'Remove it' },
+        artifactChanges: [
+          { artifactLocation, replacements: [{ deletedRegion: { startLine: 14, startColumn: 1, endLine: 15, endColumn: 1 }, insertedContent: { text: '' } }] },
+        ],
+      },
+    ])
+    // The --fix edit has offsets only: no fix object for it.
+    expect(log.runs[0]!.results[1]).not.toHaveProperty('fixes')
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true)
+  })
+
+  it('is checked by a validator that rejects a fix without artifact changes', () => {
+    const log = JSON.parse(sarif([fileResult('/repo/a.yaml', [finding('stale-override', 'error', 'm', [1, 1])])], ctx)) as { runs: { results: Record<string, unknown>[] }[] }
+    log.runs[0]!.results[0]!.fixes = [{ description: { text: 'x' }, artifactChanges: [] }]
+    expect(validate(log)).toBe(false)
+  })
+})
+
 describe('artifactLocationOf', () => {
   it('percent-encodes each segment of a path inside cwd, so no segment reads as a scheme or fragment', () => {
     expect(artifactLocationOf('/repo/c:odd #1/%.yaml', '/repo')).toEqual({

@@ -85,4 +85,35 @@ describe('stylish formatter', () => {
     expect(stylish([], ctx)).toBe('')
     expect(stylish([fileResult('/repo/a.yaml', [])], { ...ctx, color: true })).toBe('')
   })
+
+  it('lists suggestions under their finding, at the message column, without widening any column', () => {
+    const suggestion = (desc: string, offset: number) => ({
+      desc,
+      fix: { range: [offset, offset + 4] as const, text: '122.16' },
+      range: { start: { line: 14, column: 32, offset }, end: { line: 14, column: 36, offset: offset + 4 } },
+    })
+    const withSuggestions = [
+      fileResult('/repo/a.yaml', [
+        finding('stale-override', 'error', 'Override ignored at $1,018.00', [14, 32], {
+          suggestions: [suggestion('Set the override to $122.16, the per-symbol size at balance $1,018.00', 400), suggestion('Remove the override', 380)],
+        }),
+        finding('profile-continuity', 'warn', 'Gap', [20, 3]),
+      ]),
+    ]
+    expect(stylish(withSuggestions, ctx)).toBe(
+      [
+        '',
+        'a.yaml',
+        '  14:32  error    Override ignored at $1,018.00  stale-override',
+        '                  suggestion: Set the override to $122.16, the per-symbol size at balance $1,018.00',
+        '                  suggestion: Remove the override',
+        '  20:3   warning  Gap                            profile-continuity',
+        '',
+        '\u2716 2 problems (1 error, 1 warning)',
+        '',
+        '',
+      ].join('\n'),
+    )
+    expect(stylish(withSuggestions, { ...ctx, color: true }).split('\n')[4]).toBe(`                  ${dim('suggestion:')} Remove the override`)
+  })
 })

@@ -4,7 +4,8 @@ import { profileContinuity } from '../../src/rules/profile-continuity.js'
 import { FIXED_LADDER, PERCENT_LADDER, VARIANT_B } from '../helpers/configs.js'
 import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
 import { skipAllUnless } from '../helpers/skip.js'
-import { fixRule, lintRule, runRuleTests } from '../rule-tester.js'
+import { onLine } from '../helpers/lines.js'
+import { fixRule, lintRule, runRuleTests, type ExpectedSuggestion } from '../rule-tester.js'
 
 /** Progressive fields and a percent on every profile: auto mode reads it progressive (with a $14 jump at $500). */
 const BOTH = `scalping:
@@ -45,6 +46,81 @@ function edit(yaml: string, changes: Record<string, string>): string {
   return out.join('\n')
 }
 
+/** "Set <profile>'s size_at_min to <shown>, <other>'s size at <at>", leaving `output`. */
+const setMin = (profile: string, shown: string, other: string, at: string, output: string): ExpectedSuggestion => ({
+  desc: `Set ${profile}'s size_at_min to ${shown}, ${other}'s size at ${at}`,
+  output,
+})
+
+/** "Set <profile>'s size_at_max to <shown>, <other>'s size just above <at>", leaving `output`. */
+const setMax = (profile: string, shown: string, other: string, at: string, output: string): ExpectedSuggestion => ({
+  desc: `Set ${profile}'s size_at_max to ${shown}, ${other}'s size just above ${at}`,
+  output,
+})
+
+const JUMP_AT_400 = edit(VARIANT_B, { 'micro.threshold': '400.0', 'micro.size_at_max': '40.0', 'small.min_balance': '400.0', 'small.size_at_min': '64.0' })
+const SMALL_TO_200 = edit(VARIANT_B, { 'small.size_at_max': '200.0' })
+const MICRO_49_5 = edit(VARIANT_B, { 'micro.size_at_max': '49.5' })
+const MICRO_49_996 = edit(VARIANT_B, { 'micro.size_at_max': '49.996' })
+const OVERLAP_400 = edit(VARIANT_B, { 'small.min_balance': '400.0' })
+const GAP_AND_OVERLAP = edit(VARIANT_B, { 'small.min_balance': '501  # was 500', 'medium.min_balance': '1400.0' })
+const LARGE_INVERTED = edit(VARIANT_B, { 'large.max_balance': '2000.0' })
+const MICRO_INVERTED = edit(VARIANT_B, { 'micro.min_balance': '600.0' })
+const BOTH_UNMARKED = BOTH.replace(/ {6}progressive: true\n/g, '')
+/** small starts at $64 (line 13) and its ramp runs past its threshold to a max_balance of $2,000 (line 15). */
+const SMALL_PAST_THRESHOLD = VARIANT_B.replace('      size_at_min: 50.0\n      size_at_max: 150.0\n', '      size_at_min: 64.0\n      size_at_max: 150.0\n      max_balance: 2000.0\n')
+/** medium starts at $1,400 (line 18), inside small; large starts at $210 (line 26). */
+const MEDIUM_OVERLAPPED = VARIANT_B.replace('      min_balance: 1500.0\n', '      min_balance: 1400.0\n').replace('size_at_min: 200.0', 'size_at_min: 210.0')
+
+/** A progressive micro ($20-$120, size_at_max on line 8) under a fixed ladder that starts at $360. */
+const PROGRESSIVE_THEN_FIXED = `scalping:
+  leverage: 5
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      min_balance: 100.0
+      size_at_min: 20.0
+      size_at_max: 120.0
+      progressive: true
+    small:
+      threshold: 1500.0
+      base_position_usd: 360.0
+    medium:
+      threshold: 3000.0
+      base_position_usd: 200.0
+`
+
+/** Percent -> progressive (small.size_at_min on line 10) -> fixed -> progressive (large.size_at_min on line 19). */
+const INTO_PROGRESSIVE = `scalping:
+  leverage: 5
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      max_position_percent: 10.0
+    small:
+      threshold: 1500.0
+      min_balance: 500.0
+      size_at_min: 200.0
+      size_at_max: 400.0
+      progressive: true
+    medium:
+      threshold: 3000.0
+      base_position_usd: 400.0
+    large:
+      threshold: 999999.0
+      min_balance: 3000.0
+      size_at_min: 450.0
+      size_at_max: 600.0
+      progressive: true
+`
+
+/** Flow-style profiles (SPEC section 1) with small overlapping micro by $50. */
+const FLOW_OVERLAP = `scalping:
+  balance_profiles:
+    micro:  { threshold: 500.0,  min_balance: 100.0, size_at_min: 30.0, size_at_max: 50.0,  progressive: true }
+    small:  { threshold: 1500.0, min_balance: 450.0, size_at_min: 50.0, size_at_max: 150.0, progressive: true }
+`
+
 runRuleTests(profileContinuity, {
   valid: [
     { name: 'Variant B: four progressive profiles, tiled and continuous', yaml: VARIANT_B },
@@ -83,7 +159,7 @@ runRuleTests(profileContinuity, {
   invalid: [
     {
       name: 'a size jump at a tiled boundary, at the right profile size_at_min',
-      yaml: edit(VARIANT_B, { 'micro.threshold': '400.0', 'micro.size_at_max': '40.0', 'small.min_balance': '400.0', 'small.size_at_min': '64.0' }),
+      yaml: JUMP_AT_400,
       findings: [
         {
           messageId: 'sizeJump',
@@ -93,13 +169,17 @@ runRuleTests(profileContinuity, {
           column: 20,
           endLine: 13,
           endColumn: 24,
+          suggestions: [
+            setMin('small', '$40.00', 'micro', '$400.00', edit(JUMP_AT_400, { 'small.size_at_min': '40.0' })),
+            setMax('micro', '$64.00', 'small', '$400.00', edit(JUMP_AT_400, { 'micro.size_at_max': '64.0' })),
+          ],
         },
       ],
       output: null,
     },
     {
       name: 'a drop is a jump too, with a minus sign',
-      yaml: edit(VARIANT_B, { 'small.size_at_max': '200.0' }),
+      yaml: SMALL_TO_200,
       findings: [
         {
           messageId: 'sizeJump',
@@ -109,21 +189,109 @@ runRuleTests(profileContinuity, {
           endLine: 19,
           endColumn: 25,
           path: '/scalping/balance_profiles/medium/size_at_min',
+          suggestions: [
+            setMin('medium', '$200.00', 'small', '$1,500.00', edit(SMALL_TO_200, { 'medium.size_at_min': '200.0' })),
+            setMax('small', '$150.00', 'medium', '$1,500.00', VARIANT_B),
+          ],
         },
       ],
       output: null,
     },
     {
       name: 'a jump over tolerance 0.1',
-      yaml: edit(VARIANT_B, { 'micro.size_at_max': '49.5' }),
+      yaml: MICRO_49_5,
       options: { tolerance: 0.1 },
-      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$0.50 at balance $500.00: micro ends at $49.50, small starts at $50.00', line: 13, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 13, endColumn: 24 }],
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$0.50 at balance $500.00: micro ends at $49.50, small starts at $50.00',
+          line: 13,
+          column: 20,
+          path: '/scalping/balance_profiles/small/size_at_min',
+          endLine: 13,
+          endColumn: 24,
+          suggestions: [
+            setMin('small', '$49.50', 'micro', '$500.00', edit(MICRO_49_5, { 'small.size_at_min': '49.5' })),
+            setMax('micro', '$50.00', 'small', '$500.00', VARIANT_B),
+          ],
+        },
+      ],
     },
     {
       name: 'tolerance 0: a jump below a cent keeps its digits',
-      yaml: edit(VARIANT_B, { 'micro.size_at_max': '49.996' }),
+      yaml: MICRO_49_996,
       options: { tolerance: 0 },
-      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$0.004 at balance $500.00: micro ends at $50.00, small starts at $50.00', line: 13, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 13, endColumn: 24 }],
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$0.004 at balance $500.00: micro ends at $50.00, small starts at $50.00',
+          line: 13,
+          column: 20,
+          path: '/scalping/balance_profiles/small/size_at_min',
+          endLine: 13,
+          endColumn: 24,
+          // Exact, not rounded to the cent: at tolerance 0 a cent off would still be a jump.
+          suggestions: [
+            setMin('small', '$49.996', 'micro', '$500.00', edit(MICRO_49_996, { 'small.size_at_min': '49.996' })),
+            setMax('micro', '$50.00', 'small', '$500.00', VARIANT_B),
+          ],
+        },
+      ],
+    },
+    {
+      name: "no suggestion moves another boundary: small's size_at_min also sets its size at $1,500, where its ramp runs on",
+      yaml: SMALL_PAST_THRESHOLD,
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00',
+          path: '/scalping/balance_profiles/small/size_at_min',
+          line: 13,
+          column: 20,
+          endLine: 13,
+          endColumn: 24,
+          suggestions: [setMax('micro', '$64.00', 'small', '$500.00', edit(SMALL_PAST_THRESHOLD, { 'micro.size_at_max': '64.0' }))],
+        },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$28.67 at balance $1,500.00: small ends at $121.33, medium starts at $150.00',
+          path: '/scalping/balance_profiles/medium/size_at_min',
+          line: 20,
+          column: 20,
+          endLine: 20,
+          endColumn: 25,
+          // small is part-way up its ramp at $1,500 ($121.333...): medium starts at the cent above, and small's size_at_max stays.
+          suggestions: [setMin('medium', '$121.34', 'small', '$1,500.00', edit(SMALL_PAST_THRESHOLD, { 'medium.size_at_min': '121.34' }))],
+        },
+      ],
+    },
+    {
+      name: "no suggestion moves another boundary: medium's size_at_max also sets its size above $1,500, inside its ramp",
+      yaml: MEDIUM_OVERLAPPED,
+      findings: [
+        { messageId: 'overlap', path: '/scalping/balance_profiles/medium/min_balance', line: 18, column: 20, endLine: 18, endColumn: 26 },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$3.13 at balance $1,500.00: small ends at $150.00, medium starts at $153.13',
+          path: '/scalping/balance_profiles/medium/size_at_min',
+          line: 19,
+          column: 20,
+          endLine: 19,
+          endColumn: 25,
+          suggestions: [setMax('small', '$153.125', 'medium', '$1,500.00', edit(MEDIUM_OVERLAPPED, { 'small.size_at_max': '153.125' }))],
+        },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$10.00 at balance $3,000.00: medium ends at $200.00, large starts at $210.00',
+          path: '/scalping/balance_profiles/large/size_at_min',
+          line: 26,
+          column: 20,
+          endLine: 26,
+          endColumn: 25,
+          suggestions: [setMin('large', '$200.00', 'medium', '$3,000.00', edit(MEDIUM_OVERLAPPED, { 'large.size_at_min': '200.0' }))],
+        },
+      ],
+      output: edit(MEDIUM_OVERLAPPED, { 'medium.min_balance': '1500.0' }),
     },
     {
       name: 'a gap, fixed by moving min_balance to the threshold',
@@ -143,7 +311,7 @@ runRuleTests(profileContinuity, {
     },
     {
       name: 'an overlap starts the next ramp part-way up: two findings, one fix removes both',
-      yaml: edit(VARIANT_B, { 'small.min_balance': '400.0' }),
+      yaml: OVERLAP_400,
       findings: [
         {
           messageId: 'overlap',
@@ -162,17 +330,29 @@ runRuleTests(profileContinuity, {
           endLine: 13,
           endColumn: 24,
           path: '/scalping/balance_profiles/small/size_at_min',
+          // small starts part-way up its ramp ($59.0909...), so only micro's end can meet it: to the cent below.
+          suggestions: [setMax('micro', '$59.09', 'small', '$500.00', edit(OVERLAP_400, { 'micro.size_at_max': '59.09' }))],
         },
       ],
       output: VARIANT_B,
     },
     {
       name: 'a gap and an overlap fixed in one run, keeping the comment after the value',
-      yaml: edit(VARIANT_B, { 'small.min_balance': '501  # was 500', 'medium.min_balance': '1400.0' }),
+      yaml: GAP_AND_OVERLAP,
       findings: [
         { messageId: 'gap', line: 12, column: 20, endLine: 12, endColumn: 23, path: '/scalping/balance_profiles/small/min_balance' },
         { messageId: 'overlap', line: 18, column: 20, endLine: 18, endColumn: 26, path: '/scalping/balance_profiles/medium/min_balance' },
-        { messageId: 'sizeJump', message: 'size jumps by +$3.13 at balance $1,500.00: small ends at $150.00, medium starts at $153.13', line: 19, column: 20, path: '/scalping/balance_profiles/medium/size_at_min', endLine: 19, endColumn: 25 },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$3.13 at balance $1,500.00: small ends at $150.00, medium starts at $153.13',
+          line: 19,
+          column: 20,
+          path: '/scalping/balance_profiles/medium/size_at_min',
+          endLine: 19,
+          endColumn: 25,
+          // medium's ramp at $1,500 is exactly $153.125: written as is.
+          suggestions: [setMax('small', '$153.125', 'medium', '$1,500.00', edit(GAP_AND_OVERLAP, { 'small.size_at_max': '153.125' }))],
+        },
       ],
       output: edit(VARIANT_B, { 'small.min_balance': '500  # was 500' }),
     },
@@ -194,7 +374,7 @@ runRuleTests(profileContinuity, {
     },
     {
       name: 'an inverted profile (max_balance below min_balance) also jumps straight to size_at_max',
-      yaml: edit(VARIANT_B, { 'large.max_balance': '2000.0' }),
+      yaml: LARGE_INVERTED,
       findings: [
         {
           messageId: 'inverted',
@@ -213,15 +393,27 @@ runRuleTests(profileContinuity, {
           column: 20,
           endLine: 27,
           endColumn: 25,
+          // An inverted large starts at its size_at_max, which the suggestions leave alone.
+          suggestions: [setMax('medium', '$300.00', 'large', '$3,000.00', edit(LARGE_INVERTED, { 'medium.size_at_max': '300.0' }))],
         },
       ],
     },
     {
       name: 'an inverted first profile (min_balance above its threshold)',
-      yaml: edit(VARIANT_B, { 'micro.min_balance': '600.0' }),
+      yaml: MICRO_INVERTED,
       findings: [
         { messageId: 'inverted', message: 'Profile micro is inverted: min_balance $600.00 is above its threshold $500.00', line: 6, column: 20, path: '/scalping/balance_profiles/micro/min_balance', endLine: 6, endColumn: 25 },
-        { messageId: 'sizeJump', message: 'size jumps by +$20.00 at balance $500.00: micro ends at $30.00, small starts at $50.00', line: 13, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 13, endColumn: 24 },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$20.00 at balance $500.00: micro ends at $30.00, small starts at $50.00',
+          line: 13,
+          column: 20,
+          path: '/scalping/balance_profiles/small/size_at_min',
+          endLine: 13,
+          endColumn: 24,
+          // An inverted micro ends at its size_at_min ($30.00), which the suggestions leave alone.
+          suggestions: [setMin('small', '$30.00', 'micro', '$500.00', edit(MICRO_INVERTED, { 'small.size_at_min': '30.0' }))],
+        },
       ],
     },
     {
@@ -327,22 +519,7 @@ runRuleTests(profileContinuity, {
     },
     {
       name: 'a mixed ladder: the progressive -> fixed boundary is checked, the fixed -> fixed step is not',
-      yaml: `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      min_balance: 100.0
-      size_at_min: 20.0
-      size_at_max: 120.0
-      progressive: true
-    small:
-      threshold: 1500.0
-      base_position_usd: 360.0
-    medium:
-      threshold: 3000.0
-      base_position_usd: 200.0
-`,
+      yaml: PROGRESSIVE_THEN_FIXED,
       findings: [
         {
           messageId: 'sizeJump',
@@ -352,42 +529,55 @@ runRuleTests(profileContinuity, {
           column: 26,
           endLine: 12,
           endColumn: 31,
+          // A fixed small has no size_at_min: only micro's end can move.
+          suggestions: [setMax('micro', '$360.00', 'small', '$500.00', onLine(PROGRESSIVE_THEN_FIXED, 8, '120.0', '360.0'))],
         },
       ],
     },
     {
       name: 'a mixed ladder: fixed -> progressive and percent -> progressive boundaries',
-      yaml: `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      max_position_percent: 10.0
-    small:
-      threshold: 1500.0
-      min_balance: 500.0
-      size_at_min: 200.0
-      size_at_max: 400.0
-      progressive: true
-    medium:
-      threshold: 3000.0
-      base_position_usd: 400.0
-    large:
-      threshold: 999999.0
-      min_balance: 3000.0
-      size_at_min: 450.0
-      size_at_max: 600.0
-      progressive: true
-`,
+      yaml: INTO_PROGRESSIVE,
       findings: [
-        { messageId: 'sizeJump', message: 'size jumps by -$50.00 at balance $500.00: micro ends at $250.00, small starts at $200.00', line: 10, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 10, endColumn: 25 },
-        { messageId: 'sizeJump', message: 'size jumps by +$50.00 at balance $3,000.00: medium ends at $400.00, large starts at $450.00', line: 19, column: 20, path: '/scalping/balance_profiles/large/size_at_min', endLine: 19, endColumn: 25 },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by -$50.00 at balance $500.00: micro ends at $250.00, small starts at $200.00',
+          line: 10,
+          column: 20,
+          path: '/scalping/balance_profiles/small/size_at_min',
+          endLine: 10,
+          endColumn: 25,
+          suggestions: [setMin('small', '$250.00', 'micro', '$500.00', onLine(INTO_PROGRESSIVE, 10, '200.0', '250.0'))],
+        },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$50.00 at balance $3,000.00: medium ends at $400.00, large starts at $450.00',
+          line: 19,
+          column: 20,
+          path: '/scalping/balance_profiles/large/size_at_min',
+          endLine: 19,
+          endColumn: 25,
+          suggestions: [setMin('large', '$400.00', 'medium', '$3,000.00', onLine(INTO_PROGRESSIVE, 19, '450.0', '400.0'))],
+        },
       ],
     },
     {
       name: 'auto mode reads the ladder as progressive',
       yaml: BOTH,
-      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00', line: 14, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 14, endColumn: 24 }],
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00',
+          line: 14,
+          column: 20,
+          path: '/scalping/balance_profiles/small/size_at_min',
+          endLine: 14,
+          endColumn: 24,
+          suggestions: [
+            setMin('small', '$50.00', 'micro', '$500.00', onLine(BOTH, 14, '64.0', '50.0')),
+            setMax('micro', '$64.00', 'small', '$500.00', onLine(BOTH, 8, '50.0', '64.0')),
+          ],
+        },
+      ],
     },
     {
       name: 'sizingMode pinned to percent, with steps: all',
@@ -400,9 +590,23 @@ runRuleTests(profileContinuity, {
     },
     {
       name: 'sizingMode pinned to progressive sizes profiles that lack progressive: true',
-      yaml: BOTH.replace(/ {6}progressive: true\n/g, ''),
+      yaml: BOTH_UNMARKED,
       shared: { sizingMode: 'progressive' },
-      findings: [{ messageId: 'sizeJump', message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00', line: 13, column: 20, path: '/scalping/balance_profiles/small/size_at_min', endLine: 13, endColumn: 24 }],
+      findings: [
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$14.00 at balance $500.00: micro ends at $50.00, small starts at $64.00',
+          line: 13,
+          column: 20,
+          path: '/scalping/balance_profiles/small/size_at_min',
+          endLine: 13,
+          endColumn: 24,
+          suggestions: [
+            setMin('small', '$50.00', 'micro', '$500.00', onLine(BOTH_UNMARKED, 13, '64.0', '50.0')),
+            setMax('micro', '$64.00', 'small', '$500.00', onLine(BOTH_UNMARKED, 8, '50.0', '64.0')),
+          ],
+        },
+      ],
     },
     {
       name: 'a min_balance that a fixed profile ignores still misreads the ladder: gap',
@@ -476,14 +680,19 @@ runRuleTests(profileContinuity, {
     },
     {
       name: 'flow-style profiles, as SPEC section 1 writes them',
-      yaml: `scalping:
-  balance_profiles:
-    micro:  { threshold: 500.0,  min_balance: 100.0, size_at_min: 30.0, size_at_max: 50.0,  progressive: true }
-    small:  { threshold: 1500.0, min_balance: 450.0, size_at_min: 50.0, size_at_max: 150.0, progressive: true }
-`,
+      yaml: FLOW_OVERLAP,
       findings: [
         { messageId: 'overlap', line: 4, column: 47, endLine: 4, endColumn: 52, path: '/scalping/balance_profiles/small/min_balance' },
-        { messageId: 'sizeJump', message: 'size jumps by +$4.76 at balance $500.00: micro ends at $50.00, small starts at $54.76', line: 4, column: 67, endLine: 4, endColumn: 71, path: '/scalping/balance_profiles/small/size_at_min' },
+        {
+          messageId: 'sizeJump',
+          message: 'size jumps by +$4.76 at balance $500.00: micro ends at $50.00, small starts at $54.76',
+          line: 4,
+          column: 67,
+          endLine: 4,
+          endColumn: 71,
+          path: '/scalping/balance_profiles/small/size_at_min',
+          suggestions: [setMax('micro', '$54.76', 'small', '$500.00', onLine(FLOW_OVERLAP, 3, 'size_at_max: 50.0', 'size_at_max: 54.76'))],
+        },
       ],
       output: `scalping:
   balance_profiles:

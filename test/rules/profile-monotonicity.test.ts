@@ -9,7 +9,8 @@ import type { Report } from '../../src/types.js'
 import { FIXED_LADDER, PERCENT_LADDER, VARIANT_B } from '../helpers/configs.js'
 import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile, versionsPerMessageId } from '../helpers/corpus.js'
 import { skipAllUnless } from '../helpers/skip.js'
-import { lintRule, runRuleTests } from '../rule-tester.js'
+import { onLine } from '../helpers/lines.js'
+import { lintRule, runRuleTests, type ExpectedSuggestion } from '../rule-tester.js'
 
 /** A fixed and a percent size on every profile: auto mode reads fixed (growing), percent mode falls at $500. */
 const FIXED_AND_PERCENT = `scalping:
@@ -42,6 +43,38 @@ const microThenSmall = (small: { min_balance: string; max_balance: string; size_
       size_at_max: ${small.size_at_max}
       progressive: true
 `
+
+/** Progressive, percent, fixed and percent profiles; micro.size_at_max ($200) is on line 8. */
+const MIXED = `scalping:
+  leverage: 5
+  balance_profiles:
+    micro:
+      threshold: 500.0
+      min_balance: 100.0
+      size_at_min: 30.0
+      size_at_max: 200.0
+      progressive: true
+    small:
+      threshold: 1500.0
+      max_position_percent: 5.0
+    medium:
+      threshold: 3000.0
+      base_position_usd: 300.0
+    large:
+      threshold: 999999.0
+      max_position_percent: 1.0
+`
+
+/** small's size_at_max at $200 (line 14) drops to medium's size_at_min $150 (line 19) at $1,500. */
+const SMALL_TO_200 = VARIANT_B.replace('size_at_max: 150.0', 'size_at_max: 200.0')
+/** medium starts at $140 (line 19), below small's $150 (line 14), and falls to $120 (line 20). */
+const FALLING_MEDIUM = VARIANT_B.replace('size_at_min: 150.0', 'size_at_min: 140.0').replace('size_at_max: 200.0', 'size_at_max: 120.0')
+
+/** "Set <profile>'s size_at_<end> to <shown>, <other>'s size (just above) at <at>", leaving `output`. */
+const setEnd = (end: 'min' | 'max', profile: string, shown: string, other: string, at: string, output: string): ExpectedSuggestion => ({
+  desc: `Set ${profile}'s size_at_${end} to ${shown}, ${other}'s size ${end === 'min' ? 'at' : 'just above'} ${at}`,
+  output,
+})
 
 runRuleTests(profileMonotonicity, {
   valid: [
@@ -83,7 +116,7 @@ runRuleTests(profileMonotonicity, {
     },
     {
       name: 'a progressive drop at a boundary, at the next profile size_at_min',
-      yaml: VARIANT_B.replace('size_at_max: 150.0', 'size_at_max: 200.0'),
+      yaml: SMALL_TO_200,
       findings: [
         {
           messageId: 'drop',
@@ -93,6 +126,10 @@ runRuleTests(profileMonotonicity, {
           column: 20,
           endLine: 19,
           endColumn: 25,
+          suggestions: [
+            setEnd('min', 'medium', '$200.00', 'small', '$1,500.00', onLine(SMALL_TO_200, 19, '150.0', '200.0')),
+            setEnd('max', 'small', '$150.00', 'medium', '$1,500.00', VARIANT_B),
+          ],
         },
       ],
       output: null,
@@ -166,25 +203,7 @@ runRuleTests(profileMonotonicity, {
     },
     {
       name: 'mixed ladders: a non-percent side shows the field that sizes it',
-      yaml: `scalping:
-  leverage: 5
-  balance_profiles:
-    micro:
-      threshold: 500.0
-      min_balance: 100.0
-      size_at_min: 30.0
-      size_at_max: 200.0
-      progressive: true
-    small:
-      threshold: 1500.0
-      max_position_percent: 5.0
-    medium:
-      threshold: 3000.0
-      base_position_usd: 300.0
-    large:
-      threshold: 999999.0
-      max_position_percent: 1.0
-`,
+      yaml: MIXED,
       findings: [
         {
           messageId: 'dropPercent',
@@ -195,6 +214,8 @@ runRuleTests(profileMonotonicity, {
           path: '/scalping/balance_profiles/small/max_position_percent',
           endLine: 12,
           endColumn: 32,
+          // A percent small has no size_at_min: micro's end comes down to small's $125.00 notional instead.
+          suggestions: [setEnd('max', 'micro', '$125.00', 'small', '$500.00', onLine(MIXED, 8, '200.0', '125.0'))],
         },
         {
           messageId: 'dropPercent',
@@ -278,14 +299,26 @@ runRuleTests(profileMonotonicity, {
           column: 20,
           endLine: 14,
           endColumn: 24,
+          // Lowering micro's end to $40 would leave small's own fall from $50 to $40 as a new finding: none offered.
+          suggestions: [],
         },
       ],
     },
     {
       name: 'a falling ramp after a drop: two drops, two findings',
-      yaml: VARIANT_B.replace('size_at_min: 150.0', 'size_at_min: 140.0').replace('size_at_max: 200.0', 'size_at_max: 120.0'),
+      yaml: FALLING_MEDIUM,
       findings: [
-        { messageId: 'drop', message: 'size drops from $150.00 to $140.00 when the balance crosses $1,500.00 (small -> medium)', line: 19, column: 20, path: '/scalping/balance_profiles/medium/size_at_min', endLine: 19, endColumn: 25 },
+        {
+          messageId: 'drop',
+          message: 'size drops from $150.00 to $140.00 when the balance crosses $1,500.00 (small -> medium)',
+          line: 19,
+          column: 20,
+          path: '/scalping/balance_profiles/medium/size_at_min',
+          endLine: 19,
+          endColumn: 25,
+          // Raising medium's start to $150 would make its ramp fall further ($150 -> $120): only small's end comes down.
+          suggestions: [setEnd('max', 'small', '$140.00', 'medium', '$1,500.00', onLine(FALLING_MEDIUM, 14, '150.0', '140.0'))],
+        },
         { messageId: 'decreasingProfile', message: "medium's size falls as the balance grows: size_at_max $120.00 is below size_at_min $140.00", line: 20, column: 20, path: '/scalping/balance_profiles/medium/size_at_max', endLine: 20, endColumn: 25 },
       ],
     },

@@ -169,13 +169,13 @@ describe('--print-config', () => {
     const cwd = workspace({ '.lint-config.yaml': 'balances: [1018]\nrules:\n  stale-override: [warn, {tolerance: 0.4}]\n' })
     const run = await runCli(['--print-config', 'config_futures.yaml', '--rule', 'schema:off'], { cwd })
     expect(run.exitCode).toBe(0)
-    const printed = JSON.parse(run.stdout) as { settingsFile: string; rules: Record<string, { severity: string; options: object }>; shared: object }
+    const printed = JSON.parse(run.stdout) as { settingsFile: string; rules: Record<string, { severity: string; options: object }>; shared: object; botEra: unknown }
     expect(printed.settingsFile).toBe(path.join(cwd, '.lint-config.yaml'))
     expect(printed.rules['stale-override']).toEqual({ severity: 'warn', options: { tolerance: 0.4 } })
     expect(printed.rules.schema!.severity).toBe('off')
     expect(printed.shared).toEqual({ balances: [1018], sizingMode: 'auto', bot: 'auto' })
     // No such file: nothing to detect the era from (the settings print all the same, as ESLint's do).
-    expect((printed as { botEra: unknown }).botEra).toBeNull()
+    expect(printed.botEra).toBeNull()
   })
 
   it('names the era the bot setting resolves to for the file: auto-detected from its profiles, or pinned', async () => {
