@@ -141,10 +141,6 @@ function sortPieces(ps: PlPiece[]): PlPiece[] {
   return ps.sort((a, b) => a.interval.lo.compare(b.interval.lo) || Number(b.interval.loClosed) - Number(a.interval.loClosed))
 }
 
-/**
- * Combines f and g pointwise on the balances both define: `pick` chooses, per piece of the common refinement split
- * where the two lines cross, which side's line (and label) the result takes. Undefined wherever either is.
- */
 /** Which of two intervals ends first: negative when `a` does (an open end before a closed one at the same balance). */
 function compareEnds(a: Interval, b: Interval): number {
   if (a.hi === null || b.hi === null) return a.hi === b.hi ? 0 : a.hi === null ? 1 : -1
@@ -153,17 +149,17 @@ function compareEnds(a: Interval, b: Interval): number {
 }
 
 /**
- * Every pair of pieces of f and g whose intervals meet, with the common interval, in balance order: one sweep over
- * both (each sorted and pairwise disjoint), so linear in their lengths.
+ * Visits every pair of pieces of f and g whose intervals meet, with the common interval, in balance order: one sweep
+ * over both (each sorted and pairwise disjoint), so linear in their lengths, and what it visits comes out sorted.
  */
-function* overlaps(f: Pl, g: Pl): Generator<[PlPiece, PlPiece, Interval]> {
+function forOverlaps(f: Pl, g: Pl, visit: (p: PlPiece, q: PlPiece, common: Interval) => void): void {
   let i = 0
   let j = 0
   while (i < f.length && j < g.length) {
     const p = f[i]!
     const q = g[j]!
     const span = intersect(p.interval, q.interval)
-    if (span) yield [p, q, toInterval(span)]
+    if (span) visit(p, q, toInterval(span))
     const c = compareEnds(p.interval, q.interval)
     if (c <= 0) i++
     if (c >= 0) j++
@@ -171,8 +167,9 @@ function* overlaps(f: Pl, g: Pl): Generator<[PlPiece, PlPiece, Interval]> {
 }
 
 /**
- * Pointwise choice between f and g, by `pick(sign of f - g)` on each part where neither line crosses the other. The
- * sign comes from the lines' slopes and crossing point, so no part is evaluated at an inner balance.
+ * Combines f and g pointwise on the balances both define: on each part of the common refinement (split where the two
+ * lines cross) the side `pick(sign of f - g)` names gives the line and the label. Undefined wherever either is. The
+ * sign comes from the slopes and the crossing point, so no part is evaluated at an inner balance.
  */
 function combine(f: Pl, g: Pl, pick: (sign: number) => 'f' | 'g'): Pl {
   const out: PlPiece[] = []
@@ -180,43 +177,35 @@ function combine(f: Pl, g: Pl, pick: (sign: number) => 'f' | 'g'): Pl {
     const src = pick(sign) === 'f' ? p : q
     out.push(piece(part, src.slope, src.intercept, src.label))
   }
-  for (const [p, q, iv] of overlaps(f, g)) {
+  forOverlaps(f, g, (p, q, iv) => {
     if (!p.slope || !p.intercept || !q.slope || !q.intercept) {
       out.push(piece(iv, undefined, undefined, !p.slope ? p.label : q.label))
-      continue
+      return
     }
     // f - g = ds * b + di: constant when the slopes agree, else zero only at the crossing x = -di / ds.
     const ds = p.slope.sub(q.slope)
     const di = p.intercept.sub(q.intercept)
     const dsSign = ds.compare(0)
-    if (dsSign === 0) {
-      take(iv, di.compare(0), p, q)
-      continue
-    }
-    if (iv.hi !== null && iv.lo.equals(iv.hi)) {
-      take(iv, ds.mul(iv.lo).add(di).compare(0), p, q)
-      continue
-    }
+    if (dsSign === 0) return take(iv, di.compare(0), p, q)
+    if (iv.hi !== null && iv.lo.equals(iv.hi)) return take(iv, ds.mul(iv.lo).add(di).compare(0), p, q)
     const x = di.neg().div(ds)
     // Left of x, f - g has the sign of -ds; right of it, the sign of ds.
-    if (!x.gt(iv.lo)) take(iv, dsSign, p, q)
-    else if (iv.hi !== null && !x.lt(iv.hi)) take(iv, -dsSign, p, q)
-    else {
-      take(Object.freeze({ lo: iv.lo, loClosed: iv.loClosed, hi: x, hiClosed: true }), -dsSign, p, q)
-      take(Object.freeze({ lo: x, loClosed: false, hi: iv.hi, hiClosed: iv.hiClosed }), dsSign, p, q)
-    }
-  }
-  return sortPieces(out)
+    if (!x.gt(iv.lo)) return take(iv, dsSign, p, q)
+    if (iv.hi !== null && !x.lt(iv.hi)) return take(iv, -dsSign, p, q)
+    take(Object.freeze({ lo: iv.lo, loClosed: iv.loClosed, hi: x, hiClosed: true }), -dsSign, p, q)
+    take(Object.freeze({ lo: x, loClosed: false, hi: iv.hi, hiClosed: iv.hiClosed }), dsSign, p, q)
+  })
+  return out
 }
 
 /** Pointwise f + g (f's labels), on the balances both define. */
 export function plAdd(f: Pl, g: Pl): Pl {
   const out: PlPiece[] = []
-  for (const [p, q, iv] of overlaps(f, g)) {
+  forOverlaps(f, g, (p, q, iv) => {
     const defined = p.slope && p.intercept && q.slope && q.intercept
     out.push(defined ? piece(iv, p.slope!.add(q.slope!), p.intercept!.add(q.intercept!), p.label) : piece(iv, undefined, undefined, p.label ?? q.label))
-  }
-  return sortPieces(out)
+  })
+  return out
 }
 
 /**
