@@ -94,6 +94,11 @@ export interface FileResult {
    * adapter's, exact), for the markdown report's chart under the sizing tables. Attached with `sizingTables`.
    */
   sizingChart?: SizingChart
+  /**
+   * Set when the file's settings name no reference balance while a rule that checks at a balance is on: those
+   * checks did not run (the CLI says so once, and the json, sarif and markdown reports carry a note).
+   */
+  noReferenceBalance?: true
 }
 
 /** A JSON Schema for a rule's options: plain data, checked by ajv when settings load. */

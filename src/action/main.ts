@@ -5,6 +5,7 @@ import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { formatContext, markdownSizingCharts, markdownSizingTables } from '../commands/reports.js'
+import { noBalanceNote } from '../text/no-balance-note.js'
 import { hasSuppressionsFile } from '../commands/suppressions-file.js'
 import { EXIT_LINT, EXIT_OK, EXIT_USAGE, getExitCode } from '../exit-code.js'
 import { writeFileAtomic } from '../engine/file-io.js'
@@ -322,7 +323,9 @@ async function lintAndReport(
         io.stdout(`::warning title=${escapeProperty('lint-config')}::${escapeData(`no diff against the pull request's base: ${failureLine(error)}`)}\n`)
       }
     }
-    const ctx = formatContext(workspace, false, version())
+    const note = noBalanceNote(results)
+    const base = formatContext(workspace, false, version())
+    const ctx = note ? { ...base, notifications: [{ level: 'note' as const, message: note }] } : base
     io.stdout(formatters[inputs.format](results, ctx))
     // Workflows name report files in directories that do not exist yet (reports/lint-config.sarif).
     if (sarifFile !== undefined) await writeFileAtomic(sarifFile, formatters.sarif(results, ctx), { createDir: true, shown: reportPath(sarifFile, workDir) })

@@ -12,6 +12,7 @@ import { formatters } from '../formatters/index.js'
 import { rules } from '../rules/index.js'
 import { suggest } from '../rules/suggest.js'
 import { parseRuleFlag } from '../settings/normalize.js'
+import { noBalanceNote } from '../text/no-balance-note.js'
 import { plural } from '../text/plural.js'
 import { reportPath } from '../text/report-path.js'
 import { FORMAT_NAMES, type FormatName } from '../types.js'
@@ -212,9 +213,14 @@ export const lintCommand: CommandSpec<LintFlags> = {
     const suppressed = suppressions ? await suppressions.runSuppressions(results, flags, io.cwd) : undefined
     if (suppressed) results = suppressed.results
 
+    // No silent pass: without a reference balance the checks at a balance did not run; say so once.
+    const note = noBalanceNote(results)
+    if (note) io.stderr(`lint-config: note: ${note}\n`)
+    const notifications = note ? [{ level: 'note' as const, message: note }] : undefined
     for (const spec of outputs) {
       const toFile = spec.file !== undefined
-      const text = formatters[spec.format](results, formatContext(io.reportCwd ?? io.cwd, useColor(flags.color, io, toFile), context.version))
+      const ctx = formatContext(io.reportCwd ?? io.cwd, useColor(flags.color, io, toFile), context.version)
+      const text = formatters[spec.format](results, notifications ? { ...ctx, notifications } : ctx)
       if (spec.file === undefined) io.stdout(text)
       else {
         const absolute = path.resolve(io.cwd, spec.file)

@@ -117,7 +117,17 @@ async function lintOne(file: string, options: LintFilesOptions, resolver: Settin
       result = { ...result, sizingTables: tables, ...(chart ? { sizingChart: chart } : {}) }
     }
   }
+  if (settings.shared.balances.length === 0 && !result.findings.some((f) => f.fatal) && AT_BALANCE_RULES.some((id) => ruleIsOn(settings, id))) {
+    result = { ...result, noReferenceBalance: true }
+  }
   return result
+}
+
+/** The rules with findings at a reference balance (stale-override's ignored overrides, size-cap's clipped sizes). */
+const AT_BALANCE_RULES = ['stale-override', 'size-cap']
+
+function ruleIsOn(settings: LintSettings, id: string): boolean {
+  return (settings.rules[id]?.severity ?? rules[id]?.meta.defaultSeverity ?? 'off') !== 'off'
 }
 
 async function readStdin(options: LintFilesOptions): Promise<Uint8Array> {

@@ -65,5 +65,9 @@ export const github: Formatter = (results, ctx) => {
       out += `::${f.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(f.message)}\n`
     }
   }
+  // Run-level notes (no reference balance) as one notice, without a file.
+  for (const n of ctx.notifications ?? []) {
+    if (n.level === 'note') out += `::notice title=${escapeProperty('lint-config')}::${escapeData(n.message)}\n`
+  }
   return out
 }

@@ -1,4 +1,5 @@
 // json: ESLint-compatible results, so tools that read `eslint --format json` read ours (plus the JSON pointer of each finding).
+import { NO_BALANCE_NOTE } from '../text/no-balance-note.js'
 import type { Finding, Formatter } from '../types.js'
 
 /** One ESLint `LintMessage` (severity 1 = warning, 2 = error) with its `fix` and `suggestions`, plus our extra `path`. */
@@ -44,6 +45,8 @@ export const json: Formatter = (results) =>
       fixableErrorCount: r.fixableErrorCount,
       fixableWarningCount: r.fixableWarningCount,
       ...(r.output !== undefined ? { output: r.output } : {}),
+      // Not in ESLint's shape: the checks that did not run for want of a reference balance (tools reading ESLint's ignore it).
+      ...(r.noReferenceBalance ? { notes: [NO_BALANCE_NOTE] } : {}),
       usedDeprecatedRules: [],
     })),
   )}\n`

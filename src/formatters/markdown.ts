@@ -76,6 +76,7 @@ export const markdown: Formatter = (results, ctx) => {
   if (results.length === 0) return `${blocks[0]}\n\nNo files were linted.\n`
   const fixable = results.reduce((n, r) => n + r.fixableErrorCount + r.fixableWarningCount, 0)
   blocks.push(`Linted ${plural(results.length, 'file')}.${fixable > 0 ? ` ${plural(fixable, 'finding')} can be fixed with \`lint-config --fix\`.` : ''}`)
+  for (const n of ctx.notifications ?? []) if (n.level === 'note') blocks.push(`> **Note:** ${escapeMarkdown(n.message)}`)
 
   const detailed = (r: FileResult): boolean => r.findings.length > 0 || (r.sizingTables?.length ?? 0) > 0
   const clean = results.filter((r) => !detailed(r))
