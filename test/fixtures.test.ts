@@ -85,34 +85,34 @@ describe('fixtures', () => {
  */
 const suggestions: Record<string, [finding: string, desc: string, range: [number, number], removes: string, writes: string][]> = {
   'fixtures/invalid/stale-override.yaml': [
-    ['15:32 stale-override/ignoredAt', 'Set the override to $122.16, the per-symbol size at balance $1,018.00', [678, 682], '42.0', '122.16'],
+    ['15:32 stale-override/ignoredAt', 'Set the override to $122.16, the per-symbol size at balance $1,018.00', [897, 901], '42.0', '122.16'],
     [
       '15:32 stale-override/ignoredAt',
       'Remove the override with its `trending` mapping, which holds nothing else',
-      [609, 683],
+      [828, 902],
       '        trending:\n          position:\n            base_position_usd: 42.0\n',
       '',
     ],
   ],
   'fixtures/invalid/never-live-override.yaml': [
-    ['13:32 stale-override/neverLive', 'Set the override to $101.80, the per-symbol size at balance $1,018.00', [516, 520], '10.0', '101.8'],
+    ['13:32 stale-override/neverLive', 'Set the override to $101.80, the per-symbol size at balance $1,018.00', [662, 666], '10.0', '101.8'],
     [
       '13:32 stale-override/neverLive',
       'Remove the override with `adaptive_regime`, which holds nothing else',
-      [392, 521],
+      [538, 667],
       '  adaptive_regime:\n    symbol_profiles:\n      ETH-USDT:\n        ranging:\n          position:\n            base_position_usd: 10.0\n',
       '',
     ],
   ],
   'fixtures/invalid/size-drops-at-boundary.yaml': [
-    ['15:20 profile-continuity/sizeJump', "Set medium's size_at_min to $200.00, small's size at $1,500.00", [391, 396], '150.0', '200.0'],
-    ['15:20 profile-continuity/sizeJump', "Set small's size_at_max to $150.00, medium's size just above $1,500.00", [278, 283], '200.0', '150.0'],
-    ['15:20 profile-monotonicity/drop', "Set medium's size_at_min to $200.00, small's size at $1,500.00", [391, 396], '150.0', '200.0'],
-    ['15:20 profile-monotonicity/drop', "Set small's size_at_max to $150.00, medium's size just above $1,500.00", [278, 283], '200.0', '150.0'],
+    ['18:20 profile-continuity/sizeJump', "Set medium's size_at_min to $200.00, small's size at $1,500.00", [479, 484], '150.0', '200.0'],
+    ['18:20 profile-continuity/sizeJump', "Set small's size_at_max to $150.00, medium's size just above $1,500.00", [278, 283], '200.0', '150.0'],
+    ['18:20 profile-monotonicity/drop', "Set medium's size_at_min to $200.00, small's size at $1,500.00", [479, 484], '150.0', '200.0'],
+    ['18:20 profile-monotonicity/drop', "Set small's size_at_max to $150.00, medium's size just above $1,500.00", [278, 283], '200.0', '150.0'],
   ],
   'fixtures/invalid/size-jumps-at-boundary.yaml': [
-    ['15:20 profile-continuity/sizeJump', "Set small's size_at_min to $40.00, micro's size at $400.00", [376, 380], '64.0', '40.0'],
-    ['15:20 profile-continuity/sizeJump', "Set micro's size_at_max to $64.00, small's size just above $400.00", [268, 272], '40.0', '64.0'],
+    ['18:20 profile-continuity/sizeJump', "Set small's size_at_min to $40.00, micro's size at $400.00", [464, 468], '64.0', '40.0'],
+    ['18:20 profile-continuity/sizeJump', "Set micro's size_at_max to $64.00, small's size just above $400.00", [268, 272], '40.0', '64.0'],
   ],
   'fixtures/example/config_futures.yaml': [
     ['108:32 stale-override/ignoredAt', 'Set the override to $122.16, the per-symbol size at balance $1,018.00', [3421, 3425], '42.0', '122.16'],

@@ -116,6 +116,12 @@ describe('--fix keeps every comment and byte it was not asked to change, on ever
 
   /** The paths the fix loop fixed, per fixture as it is and with a gap injected before its second profile. */
   const fixedPaths: Record<string, [asIs: string[], withGap: string[] | null]> = {
+    'diff/after/config_futures.yaml': [[], ['/scalping/balance_profiles/large/min_balance']],
+    'diff/before/config_futures.yaml': [[], ['/scalping/balance_profiles/large/min_balance']],
+    // The percent era's profiles hold no min_balance: nothing to put a gap in.
+    'eras/percent.yaml': [[], null],
+    'eras/risk-manager.yaml': [[], ['/scalping/balance_profiles/medium/min_balance']],
+    'eras/variant-b.yaml': [[], ['/scalping/balance_profiles/medium/min_balance']],
     'example/config_futures.yaml': [[], ['/scalping/balance_profiles/small/min_balance']],
     'invalid/bad-indentation.yaml': [[], null],
     'invalid/duplicate-keys.yaml': [[], null],
@@ -126,6 +132,10 @@ describe('--fix keeps every comment and byte it was not asked to change, on ever
     'invalid/size-drops-at-boundary.yaml': [[], ['/scalping/balance_profiles/medium/min_balance']],
     'invalid/size-jumps-at-boundary.yaml': [[], ['/scalping/balance_profiles/small/min_balance']],
     'invalid/stale-override.yaml': [[], ['/scalping/balance_profiles/small/min_balance']],
+    // The language server's settings file, not a bot config: nothing to fix.
+    'lsp/.lint-config.yaml': [[], null],
+    // Its gap before small ($600 after micro's $500 threshold) is what --fix closes.
+    'lsp/config_futures.yaml': [['/scalping/balance_profiles/small/min_balance'], ['/scalping/balance_profiles/small/min_balance']],
     'valid/fixed-ladder.yaml': [[], null],
     'valid/percent-ladder.yaml': [[], null],
     'valid/progressive-ladder.yaml': [[], ['/scalping/balance_profiles/small/min_balance']],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { staleOverride } from '../../src/rules/stale-override.js'
 import { CORPUS_ABSENT, corpusFiles, corpusPresent, lintCorpusFile } from '../helpers/corpus.js'
 import { skipAllUnless } from '../helpers/skip.js'
-import { lintRule, MALFORMED_MESSAGE, runRuleTests } from '../rule-tester.js'
+import { lintRule, MALFORMED_MESSAGE, runRuleTests, type ExpectedSuggestion } from '../rule-tester.js'
 
 /** The seed's Variant-B ladder (lines 1-8), with the stop-loss the bot needs to size at all; symbol profiles start at line 11. */
 const LADDER = `scalping:
@@ -27,6 +27,12 @@ const btc = (value: string, tail = ''): string => `${LADDER}      BTC-USDT:
 ${tail}`
 
 const BTC_42 = btc('42.0')
+/** BTC_42 with a per-symbol cap beside the override (the `position` mapping holds two keys). */
+const BTC_42_CAPPED = btc('42.0\n            max_position_usd: 30.0')
+/** BTC_42 without a stop-loss: the override moves up to line 14. */
+const BTC_42_NO_SL = BTC_42.replace('  sl_percent: 1.2\n', '')
+/** BTC_42 with a config tolerance of 25%, which the bot never reads. */
+const BTC_42_TOL25 = btc('42.0', 'risk:\n  base:\n    position_override_tolerance_percent: 25.0\n')
 const at14 = { path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd', line: 15, column: 32, endLine: 15, endColumn: 36 }
 
 /** Without `progressive: true` this profile is fixed ($60) in auto mode; pinned progressive it interpolates $50-$150. */
@@ -47,6 +53,99 @@ const sol12 = { path: '/scalping/adaptive_regime/symbol_profiles/SOL-USDT/choppy
 const ignored42 = (balance: string, size: string, deviation: string): string =>
   `BTC-USDT trending override $42.00 is ignored at balance ${balance}: per-symbol size ${size} deviates ${deviation} (> 50%); it is live only for balances up to $700.00`
 
+/** `yaml` with its one `base_position_usd: from` line set to `to`, as the set suggestion writes it (a float keeps its `.0`). */
+function setTo(yaml: string, from: string, to: string): string {
+  const old = `base_position_usd: ${from}\n`
+  if (yaml.split(old).length !== 2) throw new Error(`"${old.trim()}" is not in the case exactly once`)
+  return yaml.replace(old, `base_position_usd: ${to}\n`)
+}
+
+/** `yaml` without its lines `first` to `last` (1-based, inclusive): what a removal of the override and its holders takes. */
+function removed(yaml: string, first: number, last: number): string {
+  const lines = yaml.split('\n')
+  if (first < 1 || last < first || last >= lines.length) throw new Error(`lines ${first}-${last} are not in the case`)
+  lines.splice(first - 1, last - first + 1)
+  return lines.join('\n')
+}
+
+/** The setOverride suggestion: the override set to `size` (written `to`), the per-symbol size at `balance`. */
+const setSuggestion = (yaml: string, from: string, to: string, size: string, balance: string): ExpectedSuggestion => ({
+  desc: `Set the override to ${size}, the per-symbol size at balance ${balance}`,
+  messageId: 'setOverride',
+  output: setTo(yaml, from, to),
+})
+
+/** The delete suggestion over lines `first` to `last`: the override alone, or with `holder`, which holds nothing else. */
+const removeSuggestion = (yaml: string, first: number, last: number, holder?: string): ExpectedSuggestion =>
+  holder === undefined
+    ? { desc: 'Remove the override', messageId: 'removeOverride', output: removed(yaml, first, last) }
+    : { desc: `Remove the override with ${holder}, which holds nothing else`, messageId: 'removeOverrideWith', output: removed(yaml, first, last) }
+
+/** BTC-USDT keeps its position_multiplier, so deleting the trending override of btc() takes its `trending` mapping (lines 13-15). */
+const removeTrending = (yaml: string): ExpectedSuggestion => removeSuggestion(yaml, 13, 15, 'its `trending` mapping')
+/** Setting the 42.0 override of btc() to $122.16, the size at $1,018 (the seed example's $101.80 x 1.2). */
+const set42To122 = (yaml: string): ExpectedSuggestion => setSuggestion(yaml, '42.0', '122.16', '$122.16', '$1,018.00')
+
+/** ETH-USDT ranging $100 over a ladder whose size drops from $100 to $40 at $500 and comes back at $1,000; the override is on line 13. */
+const TWO_INTERVALS = `scalping:
+  leverage: 5
+  sl_percent: 1.2
+  balance_profiles:
+    micro: { threshold: 500.0, base_position_usd: 100.0 }
+    small: { threshold: 1000.0, base_position_usd: 40.0 }
+    large: { threshold: 999999.0, base_position_usd: 100.0 }
+  adaptive_regime:
+    symbol_profiles:
+      ETH-USDT:
+        ranging:
+          position:
+            base_position_usd: 100.0
+`
+
+/** A percent-era ladder with SOL-USDT at 0.9x and a choppy override of $45 on line 12. */
+const PERCENT_ERA = `scalping:
+  sl_percent: 1.2
+  balance_profiles:
+    micro: { threshold: 500.0, max_position_percent: 10.0, max_position_usd: 400.0 }
+    large: { threshold: 999999.0, max_position_percent: 5.0, max_position_usd: 4000.0 }
+  adaptive_regime:
+    symbol_profiles:
+      SOL-USDT:
+        position_multiplier: 0.9
+        choppy:
+          position:
+            base_position_usd: 45.0
+`
+/** SOL-USDT keeps its position_multiplier: deleting the override of PERCENT_ERA takes its `choppy` mapping (lines 10-12). */
+const removeChoppy = removeSuggestion(PERCENT_ERA, 10, 12, 'its `choppy` mapping')
+
+/** A fixed micro profile and a percent large one without size keys; XRP-USDT choppy $5 on line 12. */
+const MIXED_LADDER = `scalping:
+  leverage: 5
+  sl_percent: 1.2
+  balance_profiles:
+    micro: { threshold: 500.0, base_position_usd: 18.75 }
+    large: { threshold: 999999.0, max_position_percent: 10.0 }
+  adaptive_regime:
+    symbol_profiles:
+      XRP-USDT:
+        choppy:
+          position:
+            base_position_usd: 5.0
+`
+
+/** ETH-USDT (no multiplier) trending $110 on line 14, DOGE-USDT at 0.8x choppy $20 on line 19. */
+const TWO_SYMBOLS = `${LADDER}      ETH-USDT:
+        trending:
+          position:
+            base_position_usd: 110.0
+      DOGE-USDT:
+        position_multiplier: 0.8
+        choppy:
+          position:
+            base_position_usd: 20.0
+`
+
 runRuleTests(staleOverride, {
   valid: [
     { name: 'no reference balance, and the override is live somewhere', yaml: BTC_42 },
@@ -56,7 +155,7 @@ runRuleTests(staleOverride, {
     { name: 'a wider tolerance option keeps it live', yaml: BTC_42, options: { tolerance: 0.7 }, shared: { balances: [1018] } },
     {
       name: "the config's position_override_tolerance_percent is not read: the bot's literal 0.5 keeps it live at $450",
-      yaml: btc('42.0', 'risk:\n  base:\n    position_override_tolerance_percent: 25.0\n'),
+      yaml: BTC_42_TOL25,
       shared: { balances: [400, 450] },
     },
     { name: 'auto mode reads the same profile as fixed ($60), where the override is live', yaml: PINNABLE, shared: { balances: [1018] } },
@@ -74,12 +173,12 @@ runRuleTests(staleOverride, {
       name: 'ignored at one reference balance (the seed example at $1,018)',
       yaml: BTC_42,
       shared: { balances: [1018] },
-      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 }],
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14, suggestions: [set42To122(BTC_42), removeTrending(BTC_42)] }],
       output: null,
     },
     {
       name: 'severity from money: where a cap holds the size anyway, the ignored override changes nothing traded and is a warning that says so',
-      yaml: btc('42.0\n            max_position_usd: 30.0'),
+      yaml: BTC_42_CAPPED,
       shared: { balances: [1018] },
       findings: [
         {
@@ -87,12 +186,13 @@ runRuleTests(staleOverride, {
           message: `${ignored42('$1,018.00', '$122.16', '65.6%')}; it changes nothing traded: the bot trades $30.00 with it or without it`,
           severity: 'warn',
           ...at14,
+          suggestions: [set42To122(BTC_42_CAPPED), removeSuggestion(BTC_42_CAPPED, 15, 15)],
         },
       ],
     },
     {
       name: 'severity from money: without a stop-loss the bot trades nothing, so the ignored override is a warning that points at no-trade',
-      yaml: BTC_42.replace('  sl_percent: 1.2\n', ''),
+      yaml: BTC_42_NO_SL,
       shared: { balances: [1018] },
       findings: [
         {
@@ -102,6 +202,7 @@ runRuleTests(staleOverride, {
           ...at14,
           line: 14,
           endLine: 14,
+          suggestions: [set42To122(BTC_42_NO_SL), removeSuggestion(BTC_42_NO_SL, 12, 14, 'its `trending` mapping')],
         },
       ],
     },
@@ -109,15 +210,24 @@ runRuleTests(staleOverride, {
       name: 'ignored at $700.01, one cent above the live interval',
       yaml: BTC_42,
       shared: { balances: [700.01] },
-      findings: [{ messageId: 'ignoredAt', message: ignored42('$700.01', '$84.00', '50.001%'), ...at14 }],
+      findings: [
+        {
+          messageId: 'ignoredAt',
+          message: ignored42('$700.01', '$84.00', '50.001%'),
+          ...at14,
+          // $84.0012 to the cent above: $84.00 would still deviate 50.001% from the size.
+          suggestions: [setSuggestion(BTC_42, '42.0', '84.01', '$84.01', '$700.01'), removeTrending(BTC_42)],
+        },
+      ],
     },
     {
       name: 'several reference balances: one finding per balance where it is ignored, ascending',
       yaml: BTC_42,
       shared: { balances: [2000, 650, 1018, 1018] },
+      // No set suggestion: $122.16 or $200.00 would be ignored at $650, where $42.00 is live ($78.00).
       findings: [
-        { messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 },
-        { messageId: 'ignoredAt', message: ignored42('$2,000.00', '$200.00', '79.0%'), ...at14 },
+        { messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14, suggestions: [removeTrending(BTC_42)] },
+        { messageId: 'ignoredAt', message: ignored42('$2,000.00', '$200.00', '79.0%'), ...at14, suggestions: [removeTrending(BTC_42)] },
       ],
     },
     {
@@ -125,14 +235,15 @@ runRuleTests(staleOverride, {
       yaml: BTC_42,
       options: { balances: [650, 1018] },
       shared: { balances: [650] },
-      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), severity: 'error', ...at14 }],
+      // No set suggestion: $122.16 would be ignored at $650.
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), severity: 'error', ...at14, suggestions: [removeTrending(BTC_42)] }],
     },
     {
       name: 'an empty options.balances falls back to the shared balances',
       yaml: BTC_42,
       options: { balances: [] },
       shared: { balances: [1018] },
-      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 }],
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14, suggestions: [set42To122(BTC_42), removeTrending(BTC_42)] }],
     },
     {
       name: 'never live, reported without reference balances',
@@ -147,6 +258,8 @@ runRuleTests(staleOverride, {
           column: 32,
           endLine: 15,
           endColumn: 35,
+          // No reference balance to set it to.
+          suggestions: [removeTrending(btc('5.0'))],
         },
       ],
     },
@@ -164,6 +277,8 @@ runRuleTests(staleOverride, {
           endLine: 15,
           endColumn: 38,
           path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd',
+          // $78.00 (the size at $650) is live at $650 and at $1,018 ($122.16, 36% away); the first reference balance that works.
+          suggestions: [setSuggestion(btc('1000.0'), '1000.0', '78.0', '$78.00', '$650.00'), removeTrending(btc('1000.0'))],
         },
       ],
     },
@@ -178,15 +293,17 @@ runRuleTests(staleOverride, {
           message:
             'BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $122.16 deviates 65.6% (> 37.5%); it is live only for balances up to $560.00',
           ...at14,
+          suggestions: [set42To122(BTC_42), removeTrending(BTC_42)],
         },
       ],
     },
     {
       name: 'the tolerance option overrides the config',
-      yaml: btc('42.0', 'risk:\n  base:\n    position_override_tolerance_percent: 25.0\n'),
+      yaml: BTC_42_TOL25,
       options: { tolerance: 0.5 },
       shared: { balances: [450, 1018] },
-      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14 }],
+      // No set suggestion: $122.16 would be ignored at $450 ($57.00), where $42.00 is live.
+      findings: [{ messageId: 'ignoredAt', message: ignored42('$1,018.00', '$122.16', '65.6%'), ...at14, suggestions: [removeTrending(BTC_42_TOL25)] }],
     },
     {
       name: 'tolerance 0: live only where the size equals the override exactly',
@@ -203,25 +320,13 @@ runRuleTests(staleOverride, {
           path: '/scalping/adaptive_regime/symbol_profiles/BTC-USDT/trending/position/base_position_usd',
           endLine: 15,
           endColumn: 36,
+          suggestions: [setSuggestion(btc('60.0'), '60.0', '122.16', '$122.16', '$1,018.00'), removeTrending(btc('60.0'))],
         },
       ],
     },
     {
       name: 'live on two separate intervals around a size drop',
-      yaml: `scalping:
-  leverage: 5
-  sl_percent: 1.2
-  balance_profiles:
-    micro: { threshold: 500.0, base_position_usd: 100.0 }
-    small: { threshold: 1000.0, base_position_usd: 40.0 }
-    large: { threshold: 999999.0, base_position_usd: 100.0 }
-  adaptive_regime:
-    symbol_profiles:
-      ETH-USDT:
-        ranging:
-          position:
-            base_position_usd: 100.0
-`,
+      yaml: TWO_INTERVALS,
       shared: { balances: [700] },
       findings: [
         {
@@ -233,61 +338,43 @@ runRuleTests(staleOverride, {
           endLine: 13,
           endColumn: 37,
           path: '/scalping/adaptive_regime/symbol_profiles/ETH-USDT/ranging/position/base_position_usd',
+          // The override is all adaptive_regime holds: it goes with it, and scalping keeps its ladder.
+          suggestions: [setSuggestion(TWO_INTERVALS, '100.0', '40.0', '$40.00', '$700.00'), removeSuggestion(TWO_INTERVALS, 8, 13, '`adaptive_regime`')],
         },
       ],
     },
     {
       name: 'percent era: the size is balance x max_position_percent / 100 x the leverage a default signal gets (choppy: 5x); an override may only raise it',
-      yaml: `scalping:
-  sl_percent: 1.2
-  balance_profiles:
-    micro: { threshold: 500.0, max_position_percent: 10.0, max_position_usd: 400.0 }
-    large: { threshold: 999999.0, max_position_percent: 5.0, max_position_usd: 4000.0 }
-  adaptive_regime:
-    symbol_profiles:
-      SOL-USDT:
-        position_multiplier: 0.9
-        choppy:
-          position:
-            base_position_usd: 45.0
-`,
+      yaml: PERCENT_ERA,
       shared: { balances: [0, 80, 150, 1018] },
+      // No set suggestion: the size at $0.00 is $0.00, and $67.50 or $229.05 would be ignored at $80 ($36.00), where $45.00 is live.
       findings: [
         {
           messageId: 'ignoredAbove',
           message:
             'SOL-USDT choppy override $45.00 is ignored at balance $0.00: it is without bound above the per-symbol size $0.00 (> 50%); it is live only for balances from $66.67 to $100.00',
           ...sol12,
+          suggestions: [removeChoppy],
         },
         {
           messageId: 'ignoredBelow',
           message:
             'SOL-USDT choppy override $45.00 is ignored at balance $150.00: it is below the per-symbol size $67.50, and the bot uses an override only to raise the size (by at most 50%); it is live only for balances from $66.67 to $100.00',
           ...sol12,
+          suggestions: [removeChoppy],
         },
         {
           messageId: 'ignoredBelow',
           message:
             'SOL-USDT choppy override $45.00 is ignored at balance $1,018.00: it is below the per-symbol size $229.05, and the bot uses an override only to raise the size (by at most 50%); it is live only for balances from $66.67 to $100.00',
           ...sol12,
+          suggestions: [removeChoppy],
         },
       ],
     },
     {
       name: "never live on a mixed ladder: the variant-b code sizes a profile without size keys at the Pydantic default base $50",
-      yaml: `scalping:
-  leverage: 5
-  sl_percent: 1.2
-  balance_profiles:
-    micro: { threshold: 500.0, base_position_usd: 18.75 }
-    large: { threshold: 999999.0, max_position_percent: 10.0 }
-  adaptive_regime:
-    symbol_profiles:
-      XRP-USDT:
-        choppy:
-          position:
-            base_position_usd: 5.0
-`,
+      yaml: MIXED_LADDER,
       findings: [
         {
           messageId: 'neverLive',
@@ -298,21 +385,13 @@ runRuleTests(staleOverride, {
           endLine: 12,
           endColumn: 35,
           path: '/scalping/adaptive_regime/symbol_profiles/XRP-USDT/choppy/position/base_position_usd',
+          suggestions: [removeSuggestion(MIXED_LADDER, 7, 12, '`adaptive_regime`')],
         },
       ],
     },
     {
       name: 'a symbol without position_multiplier uses 1.0; the second symbol profile is reported too',
-      yaml: `${LADDER}      ETH-USDT:
-        trending:
-          position:
-            base_position_usd: 110.0
-      DOGE-USDT:
-        position_multiplier: 0.8
-        choppy:
-          position:
-            base_position_usd: 20.0
-`,
+      yaml: TWO_SYMBOLS,
       shared: { balances: [650] },
       findings: [
         {
@@ -324,6 +403,7 @@ runRuleTests(staleOverride, {
           endLine: 14,
           endColumn: 37,
           path: '/scalping/adaptive_regime/symbol_profiles/ETH-USDT/trending/position/base_position_usd',
+          suggestions: [setSuggestion(TWO_SYMBOLS, '110.0', '65.0', '$65.00', '$650.00'), removeSuggestion(TWO_SYMBOLS, 11, 14, 'the `ETH-USDT` symbol profile')],
         },
         {
           messageId: 'ignoredAt',
@@ -334,6 +414,8 @@ runRuleTests(staleOverride, {
           endLine: 19,
           endColumn: 36,
           path: '/scalping/adaptive_regime/symbol_profiles/DOGE-USDT/choppy/position/base_position_usd',
+          // $52.00 is $65.00 x 0.8.
+          suggestions: [setSuggestion(TWO_SYMBOLS, '20.0', '52.0', '$52.00', '$650.00'), removeSuggestion(TWO_SYMBOLS, 17, 19, 'its `choppy` mapping')],
         },
       ],
     },
