@@ -103,7 +103,8 @@ export const profileMonotonicity: Rule<Record<string, never>, ProfileMonotonicit
           },
         }
       } else {
-        yield { ...neutral, path, messageId: 'drop', data: common, suggest: boundarySuggestions(profileMonotonicity, ctx, ladder, ladder.indexOf(b), { messageId: 'drop', path }) }
+        const suggest = boundarySuggestions(profileMonotonicity, ctx, ladder, ladder.indexOf(b), { messageId: 'drop', path })
+        yield { ...neutral, path, messageId: 'drop', data: common, suggest }
       }
     }
 

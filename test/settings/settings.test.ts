@@ -169,7 +169,12 @@ describe('--print-config', () => {
     const cwd = workspace({ '.lint-config.yaml': 'balances: [1018]\nrules:\n  stale-override: [warn, {tolerance: 0.4}]\n' })
     const run = await runCli(['--print-config', 'config_futures.yaml', '--rule', 'schema:off'], { cwd })
     expect(run.exitCode).toBe(0)
-    const printed = JSON.parse(run.stdout) as { settingsFile: string; rules: Record<string, { severity: string; options: object }>; shared: object; botEra: unknown }
+    const printed = JSON.parse(run.stdout) as {
+      settingsFile: string
+      rules: Record<string, { severity: string; options: object }>
+      shared: object
+      botEra: unknown
+    }
     expect(printed.settingsFile).toBe(path.join(cwd, '.lint-config.yaml'))
     expect(printed.rules['stale-override']).toEqual({ severity: 'warn', options: { tolerance: 0.4 } })
     expect(printed.rules.schema!.severity).toBe('off')
