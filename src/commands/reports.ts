@@ -2,7 +2,13 @@
 import type { SizingCharts, SizingTables } from '../engine/lint-files.js'
 import { ruleDocsUrl } from '../rules/docs-url.js'
 import { rules } from '../rules/index.js'
-import type { FormatContext, RuleMeta } from '../types.js'
+import { NO_BALANCE_NOTE } from '../text/no-balance-note.js'
+import type { FileResult, FormatContext, RuleMeta } from '../types.js'
+
+/** The note of a run where some file lacked a reference balance (NO_BALANCE_NOTE); undefined otherwise. */
+export function noBalanceNote(results: readonly FileResult[]): string | undefined {
+  return results.some((r) => r.noReferenceBalance) ? NO_BALANCE_NOTE : undefined
+}
 
 /** The context every formatter gets: paths relative to `cwd`, colour or not, every rule's meta and docs URL. */
 export function formatContext(cwd: string, color: boolean, version?: string): FormatContext {
