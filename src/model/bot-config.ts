@@ -179,16 +179,13 @@ function readBotProfiles(raw: unknown, base: string): BotProfile[] {
     const p = own(raw, name)
     if (!isDict(p)) return
     const path = child(base, name)
-    const extras: Record<string, NumField> = {}
-    const extra = (k: string, yamlKey: string): void => {
-      const v = num(p, yamlKey, path)
-      if (v) extras[k] = v
-    }
-    extra('maxPositionUsd', 'max_position_usd')
-    extra('minBalance', 'min_balance')
-    extra('maxBalance', 'max_balance')
-    extra('sizeAtMin', 'size_at_min')
-    extra('sizeAtMax', 'size_at_max')
+    const extras = numbersOf(p, path, {
+      maxPositionUsd: 'max_position_usd',
+      minBalance: 'min_balance',
+      maxBalance: 'max_balance',
+      sizeAtMin: 'size_at_min',
+      sizeAtMax: 'size_at_max',
+    })
     out.push(
       Object.freeze({
         name,
@@ -208,17 +205,24 @@ function readBotProfiles(raw: unknown, base: string): BotProfile[] {
   return out.sort((a, b) => a.threshold.value.compare(b.threshold.value))
 }
 
-function readPosition(raw: unknown, path: string): RegimePosition {
-  const out: Record<string, NumField> = {}
-  const put = (key: keyof RegimePosition, yamlKey: string): void => {
+/** The usable numbers among `keys` (our name -> the YAML key) of mapping `raw` at `path`; absent or unusable ones left out. */
+function numbersOf<K extends string>(raw: unknown, path: string, keys: Record<K, string>): Partial<Record<K, NumField>> {
+  const out: Partial<Record<K, NumField>> = {}
+  for (const [key, yamlKey] of Object.entries(keys) as [K, string][]) {
     const v = num(raw, yamlKey, path)
     if (v) out[key] = v
   }
-  put('basePositionUsd', 'base_position_usd')
-  put('minPositionUsd', 'min_position_usd')
-  put('maxPositionUsd', 'max_position_usd')
-  put('maxOpenPositions', 'max_open_positions')
-  put('maxPositionPercent', 'max_position_percent')
+  return out
+}
+
+function readPosition(raw: unknown, path: string): RegimePosition {
+  const out = numbersOf(raw, path, {
+    basePositionUsd: 'base_position_usd',
+    minPositionUsd: 'min_position_usd',
+    maxPositionUsd: 'max_position_usd',
+    maxOpenPositions: 'max_open_positions',
+    maxPositionPercent: 'max_position_percent',
+  })
   return Object.freeze(out)
 }
 
