@@ -379,3 +379,31 @@ describe('docs/diff.md', () => {
     expect(block('diff', '1c1\n')).toBe(fixtureDiff)
   })
 })
+
+describe('live sets follow the bot era, as stale-override judges', () => {
+  const cfg = (override: string) => `scalping:
+  symbols: ["BTC-USDT"]
+  leverage: 5
+  sl_percent: 1.2
+  balance_profiles:
+    only: { threshold: 999999.0, base_position_usd: 100.0, min_position_usd: 10.0, max_position_usd: 500.0, max_open_positions: 2 }
+  adaptive_regime:
+    symbol_profiles:
+      BTC-USDT:
+        trending:
+          position:
+            base_position_usd: ${override}
+`
+  const liveOf = async (bot: string): Promise<unknown> => {
+    const cwd = workspace({ 'before.yaml': cfg('80.0'), 'after.yaml': cfg('90.0'), '.lint-config.yaml': `bot: ${bot}\n` })
+    const run = await runCli(['diff', '--format', 'json', 'before.yaml', 'after.yaml'], { cwd })
+    const [o] = JSON.parse(run.stdout).overrides
+    return [o.change, o.before.live, o.after.live]
+  }
+
+  it('variant-b: an override within 50% either side of the size is live at every balance; risk-manager: one below the size never is', async () => {
+    const everywhere = [{ from: { usd: 0, exact: '0' }, fromInclusive: true, to: null, toInclusive: false, text: 'at any balance' }]
+    expect(await liveOf('variant-b')).toEqual(['changed', everywhere, everywhere])
+    expect(await liveOf('risk-manager')).toEqual(['changed', [], []])
+  })
+})

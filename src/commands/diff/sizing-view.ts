@@ -1,25 +1,34 @@
 // The diff's one window on the sizing model: every size, live set and sizing table the diff shows is read here, nowhere else.
-// Today it reads the designed model (size-function, overrides, sizing-table); pointing it at another pipeline changes no other file.
+// Sizes and the exposure are the designed model's (size-function); live sets are the bot's (the era's override rule, traded-analysis).
 import type Fraction from 'fraction.js'
 import { q } from '../../model/decimal.js'
 import { toInterval, type Interval } from '../../model/interval.js'
 import type { Pl } from '../../model/pl.js'
 import { isDict, own, readSizingConfig, type ModeSetting, type Regime, type SizingConfig } from '../../model/sizing-config.js'
-import { exposureAt as modelExposureAt, leverageOf, overrideLiveSet, selectionSpan, sizeAt, sizePieces } from '../../model/sizing.js'
+import type { BotSetting } from '../../model/eras.js'
+import { pipelineContext } from '../../model/pipeline.js'
+import { exposureAt as modelExposureAt, leverageOf, selectionSpan, sizeAt, sizePieces } from '../../model/sizing.js'
+import { BOT_TOLERANCE, overrideView } from '../../model/traded-analysis.js'
 import { sizingTable, type SizingTable } from '../../model/sizing-table.js'
 import type { ExposureSide, LintSettings } from '../../types.js'
 
-/** What the sizing depends on besides the config: the settings' sizing mode and stale-override's tolerance option. */
+/** What the sizing depends on besides the config: the settings' sizing mode and bot era, and stale-override's tolerance option. */
 export interface SizingSettings {
   readonly sizingMode: ModeSetting
-  /** Override tolerance as a ratio (0.5 = 50%); unset: each config's own. */
+  /** The bot era setting ('auto' by default): whose override rule decides where an override is live. */
+  readonly bot?: BotSetting
+  /** Override tolerance as a ratio (0.5 = 50%); unset: the bot's literal 50%. */
   readonly tolerance?: number
 }
 
 /** The sizing settings of a run's lint settings. */
 export function sizingSettings(settings: LintSettings): SizingSettings {
   const tolerance = settings.rules['stale-override']?.options.tolerance
-  return { sizingMode: settings.shared.sizingMode, ...(typeof tolerance === 'number' ? { tolerance } : {}) }
+  return {
+    sizingMode: settings.shared.sizingMode,
+    ...(settings.shared.bot !== undefined ? { bot: settings.shared.bot } : {}),
+    ...(typeof tolerance === 'number' ? { tolerance } : {}),
+  }
 }
 
 const config = (data: unknown, s: SizingSettings): SizingConfig => readSizingConfig(data, { mode: s.sizingMode })
@@ -91,24 +100,25 @@ export interface OverrideFacts {
   readonly live: readonly Interval[]
 }
 
-/** Every override of every symbol profile, in YAML order. */
+/** Every override of every symbol profile, in YAML order, live where the era's rule uses it (as stale-override judges). */
 export function overrides(data: unknown, s: SizingSettings): OverrideFacts[] {
   const cfg = config(data, s)
-  const tol = s.tolerance !== undefined ? q(s.tolerance) : cfg.tolerance.value
+  const pc = pipelineContext(data, s.bot ?? 'auto')
+  const tol = s.tolerance !== undefined ? q(s.tolerance) : BOT_TOLERANCE
   return cfg.symbolProfiles.flatMap((view) =>
     view.overrides.map((o) => ({
       symbol: o.symbol,
       regime: o.regime,
       path: o.value.path,
       value: o.value.value,
-      live: overrideLiveSet(cfg, o.symbol, o.value.value, tol),
+      live: overrideView(pc, o.symbol, o.regime, o.value.value, tol).live,
     })),
   )
 }
 
 /** The sizing table (`explain`) at one balance (USD); undefined when no profile defines a size there. */
 export function sizingTableAt(data: unknown, s: SizingSettings, balance: Fraction | number): SizingTable | undefined {
-  return sizingTable(data, balance, { sizingMode: s.sizingMode, ...(s.tolerance !== undefined ? { tolerance: s.tolerance } : {}) })
+  return sizingTable(data, balance, { sizingMode: s.sizingMode, ...(s.bot !== undefined ? { bot: s.bot } : {}), ...(s.tolerance !== undefined ? { tolerance: s.tolerance } : {}) })
 }
 
 /** Every traded symbol's position open at once at one balance. Amounts USD; a share is a ratio of the balance. */
