@@ -21,8 +21,12 @@ function at(e: SizingTable): string {
   return `**${formatUsd(e.balance)}**`
 }
 
+/** The era's verdict on an override at one balance, as explain words it (sizing-table's override column). */
 function verdict(o: OverrideExplanation): string {
   const tol = formatTolerance(o.tolerance)
+  if (o.noTrade !== undefined) return `not used: no trade here (${o.noTrade})`
+  // The asymmetric rule (risk-manager and percent eras) never lowers the size.
+  if (!o.applies && o.rule === 'asymmetric' && o.comparedWith && o.value.lt(o.comparedWith)) return 'ignored: below the size (an override may only raise it)'
   if (!o.deviation) return o.applies ? 'applies' : 'ignored'
   return o.applies ? `applies, deviates ${formatPercent(o.deviation)} (<= ${tol})` : `ignored, deviates ${formatExcessDeviation(o.deviation, o.tolerance)} (> ${tol})`
 }
@@ -39,7 +43,7 @@ function lines(head: string, items: readonly string[], tail: readonly string[] =
  * The numbers come from the model's `sizingTable()` (what `explain` prints); this function is the one place that reads them.
  */
 export function sizingHover(data: unknown, target: HoverTarget, settings: LintSettings): string | undefined {
-  const options: SizingTableOptions = { sizingMode: settings.shared.sizingMode }
+  const options: SizingTableOptions = { sizingMode: settings.shared.sizingMode, ...(settings.shared.bot !== undefined ? { bot: settings.shared.bot } : {}) }
   let balances: Fraction[] = referenceBalances(settings.shared.balances)
   if (target.kind === 'override') {
     const own = (settings.rules['stale-override']?.options ?? {}) as StaleOverrideOptions
@@ -86,7 +90,11 @@ export function sizingHover(data: unknown, target: HoverTarget, settings: LintSe
   if (tables.length === 0) return `${head}\n\n${live}\n\n${NO_BALANCES}`
   return lines(
     `${head} at the reference balances:`,
-    tables.map((e) => `${at(e)} (profile ${code(e.profile.name)}, per-symbol size ${formatUsd(symbol(e)!.size)}): ${verdict(override(e)!)}`),
+    // The size the era's rule compares the override with (at the leverage the bot picks), else the designed one.
+    tables.map((e) => {
+      const o = override(e)!
+      return `${at(e)} (profile ${code(e.profile.name)}, per-symbol size ${formatUsd(o.comparedWith ?? symbol(e)!.size)}): ${verdict(o)}`
+    }),
     [live],
   )
 }

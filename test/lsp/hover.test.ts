@@ -129,6 +129,20 @@ describe('sizingHover', () => {
     )
   })
 
+  it("override: the era's rule and the size it compares with (bot: risk-manager uses an override only to raise the size)", () => {
+    const era = settings([1018])
+    era.shared = { ...era.shared, bot: 'risk-manager' }
+    // SOL-USDT ranging $85.00 is within 50% of $91.62, but below it: the risk-manager code ignores it.
+    expect(sizingHover(parsed.data, { kind: 'override', symbol: 'SOL-USDT', regime: 'ranging' }, era)!.split('\n').slice(0, 3)).toEqual([
+      '**`SOL-USDT` ranging override** $85.00 at the reference balances:',
+      '',
+      '- **$1,018.00** (profile `small`, per-symbol size $91.62): ignored: below the size (an override may only raise it)',
+    ])
+    expect(sizingHover(parsed.data, { kind: 'override', symbol: 'SOL-USDT', regime: 'ranging' }, settings([1018]))!.split('\n')[2]).toBe(
+      '- **$1,018.00** (profile `small`, per-symbol size $91.62): applies, deviates 7.2% (<= 50%)',
+    )
+  })
+
   it('without reference balances: says how to set them, and still gives the live balances of an override', () => {
     const none = settings([])
     expect(sizingHover(parsed.data, { kind: 'profile', profile: 'small' }, none)).toBe(`**Profile** \`small\`\n\n${NO_BALANCES}`)
