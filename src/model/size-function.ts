@@ -1,4 +1,5 @@
-// The size as a function of the balance (SPEC section 2): profile selection, base and per-symbol size at one balance; its pieces (size-pieces.ts) and ranges (size-range.ts).
+// The size as a function of the balance (SPEC section 2): profile selection, base and per-symbol size at one balance;
+// its pieces (size-pieces.ts) and ranges (size-range.ts).
 import Fraction from 'fraction.js'
 import { ONE, ZERO } from './decimal.js'
 import type { ProfileView, SizingConfig } from './sizing-config.js'

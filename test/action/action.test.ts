@@ -21,6 +21,8 @@ import {
   SUMMARY_LIMIT_BYTES,
 } from '../../src/action/main.js'
 import { BALANCE_HINT } from '../../src/settings/balance.js'
+import { escapeMarkdown } from '../../src/text/escape-markdown.js'
+import { NO_BALANCE_NOTE } from '../../src/text/no-balance-note.js'
 import { compileSarifSchema } from '../helpers/sarif-schema.js'
 import { skipAllUnless, skipUnless } from '../helpers/skip.js'
 
@@ -99,6 +101,9 @@ xychart-beta
 
 Lines: BTC-USDT (blue).
 `
+
+/** The github report's one notice when no reference balance is set (the runs below without the balances input). */
+const NO_BALANCE_NOTICE = `::notice title=lint-config::${NO_BALANCE_NOTE}\n`
 
 /** Settings that make stale-override a warning: the warnings-only case. */
 const WARN_SETTINGS = 'rules:\n  stale-override: warn\n'
@@ -195,12 +200,16 @@ describe('the Action, run as the runner runs it', () => {
     ])
   })
 
-  it('exits 0 with no annotation on a clean config, and says so in the summary', async () => {
+  it('exits 0 with no finding annotation on a config clean without a balance, and says so in the summary, with the note', async () => {
+    // The stale override counts only at a balance: without one the run is clean, and says once that those checks did not run.
     const r = await run()
     expect(r.exitCode).toBe(0)
-    expect(r.stdout).toBe('')
+    expect(r.stdout).toBe(NO_BALANCE_NOTICE)
+    expect(r.stderr).toBe('')
     expect(r.outputs).toBe('exit-code=0\nerrors=0\nwarnings=0\n')
-    expect(r.summary).toBe('## lint-config: no problems\n\nLinted 1 file.\n\n- ✔ config/config\\_futures.yaml: no problems\n')
+    expect(r.summary).toBe(
+      `## lint-config: no problems\n\nLinted 1 file.\n\n> **Note:** ${escapeMarkdown(NO_BALANCE_NOTE)}\n\n- ✔ config/config\\_futures.yaml: no problems\n`,
+    )
   })
 
   it('passes warnings with fail-on: error, and fails on them with fail-on: warning (exit 1, saying why)', async () => {
@@ -260,7 +269,9 @@ describe('the Action, run as the runner runs it', () => {
     // $GITHUB_OUTPUT naming a directory makes the final write throw.
     const r = await run({}, { GITHUB_OUTPUT: tmp })
     expect(r.exitCode).toBe(2)
-    expect(r.stdout).toMatch(/^::error title=lint-config::EISDIR: illegal operation on a directory[^\n]*\n$/)
+    // The report (the no-balance notice) is out before the throw; the one ::error line follows it.
+    expect(r.stdout.slice(0, NO_BALANCE_NOTICE.length)).toBe(NO_BALANCE_NOTICE)
+    expect(r.stdout.slice(NO_BALANCE_NOTICE.length)).toMatch(/^::error title=lint-config::EISDIR: illegal operation on a directory[^\n]*\n$/)
   })
 
   it('lints from working-directory but reports paths from the workspace root, where GitHub resolves them', async () => {

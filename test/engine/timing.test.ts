@@ -49,7 +49,8 @@ schema               |     2.000 |    20.0%
 
 describe('TIMING through the CLI', () => {
   it('prints one row per rule that ran to stderr after the report, and leaves stdout as without it', async () => {
-    const args = ['--format', 'json', 'fixtures/example/config_futures.yaml']
+    // At a balance, so that stderr holds the table alone (without one, the no-balance note line comes before it).
+    const args = ['--format', 'json', '--balance', '1018', 'fixtures/example/config_futures.yaml']
     const plain = await runCli(args, { cwd: repo })
     const timedRun = await runCli(args, { cwd: repo, env: { TIMING: 'all' } })
     expect(timedRun.exitCode).toBe(plain.exitCode)

@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { markdown } from '../../src/formatters/markdown.js'
 import { escapeMarkdown } from '../../src/text/escape-markdown.js'
+import { NO_BALANCE_NOTE } from '../../src/text/no-balance-note.js'
 import { renderSizingMarkdown } from '../../src/formatters/sizing-table.js'
 import { parseConfig } from '../../src/engine/parse.js'
 import { sizingTable } from '../../src/model/sizing-table.js'
 import type { FormatContext, SuppressedFinding } from '../../src/types.js'
 import { CONTINUITY_META, DOCS, fileResult, finding, formatContext, STALE_OVERRIDE_META, YAML_SYNTAX_META } from '../helpers/format-context.js'
+import { NO_BALANCE_LINE } from '../helpers/no-balance-note.js'
 import { runCli } from '../helpers/run-cli.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -177,6 +179,7 @@ describe('markdown through the CLI', () => {
   it('shows no sizing table without reference balances, nor for a file that does not parse', async () => {
     const plain = await runCli(['--format', 'markdown', example], { cwd: repo })
     expect(plain.exitCode).toBe(0)
+    expect(plain.stderr).toBe(NO_BALANCE_LINE)
     // Without a balance, the example's findings are those that hold at every balance: BTC's trending cap and the keys the bot never reads.
     const warning = (line: number, column: number, rule: string, message: string) => `| ${line} | ${column} | warning | [${rule}](${DOCS}/${rule}.md) | ${message} |`
     expect(plain.stdout).toBe(
@@ -184,6 +187,8 @@ describe('markdown through the CLI', () => {
         '## lint-config: 7 warnings in 1 file',
         '',
         'Linted 1 file.',
+        '',
+        `> **Note:** ${escapeMarkdown(NO_BALANCE_NOTE)}`,
         '',
         '### fixtures/example/config\\_futures.yaml',
         '',

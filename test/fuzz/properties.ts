@@ -9,11 +9,14 @@ import fc from 'fast-check'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { stringify, type ToStringOptions } from 'yaml'
 import { lintBytes, lintText } from '../../src/engine/lint-text.js'
 import { rules } from '../../src/rules/index.js'
 import { defaultSettings } from '../../src/settings/normalize.js'
+import { NO_BALANCE_NOTE } from '../../src/text/no-balance-note.js'
 import type { FileResult, LintSettings, SizingModeSetting } from '../../src/types.js'
+import { NO_BALANCE_LINE } from '../helpers/no-balance-note.js'
 import { runCli } from '../helpers/run-cli.js'
 import { resultProblems, runProblems } from '../robustness/invariants.js'
 
@@ -388,15 +391,21 @@ interface JsonResult {
   suppressedMessages?: unknown[]
   errorCount: number
   warningCount: number
+  notes?: string[]
 }
 
-/** The CLI on stdin: exit 0 or 1 (content never makes it 2), nothing on stderr, JSON and SARIF that parse and agree. */
+/**
+ * The CLI on stdin: exit 0 or 1 (content never makes it 2), JSON and SARIF that parse and agree, and nothing on stderr
+ * but the no-balance note line (there is no settings file, so no reference balance), exactly when the json result
+ * carries that note and the SARIF log its notification.
+ */
 export async function checkCli(bytes: Uint8Array): Promise<void> {
   const stdin = Buffer.from(bytes)
   const latin1 = stdin.toString('latin1')
   const json = await runCli(['--format', 'json', '-'], { cwd: emptyCwd(), stdin })
   const problems = runProblems(json, latin1)
-  if (json.exitCode === 2 || json.stderr !== '') problems.push(`content gave exit ${json.exitCode}: ${json.stderr}`)
+  if (json.exitCode === 2 || (json.stderr !== '' && json.stderr !== NO_BALANCE_LINE)) problems.push(`content gave exit ${json.exitCode}: ${json.stderr}`)
+  const noted = json.stderr === NO_BALANCE_LINE
   let results: JsonResult[] = []
   try {
     results = JSON.parse(json.stdout) as JsonResult[]
@@ -410,12 +419,16 @@ export async function checkCli(bytes: Uint8Array): Promise<void> {
       if (typeof m.message !== 'string' || typeof m.ruleId !== 'string') problems.push('json message without text or ruleId')
     }
     if ((json.exitCode === 1) !== r.errorCount > 0) problems.push(`exit ${json.exitCode} with ${r.errorCount} errors`)
+    if (!isDeepStrictEqual(r.notes, noted ? [NO_BALANCE_NOTE] : undefined)) problems.push(`json notes ${JSON.stringify(r.notes)}, stderr ${json.stderr}`)
   }
   const sarif = await runCli(['--format', 'sarif', '-'], { cwd: emptyCwd(), stdin })
   problems.push(...runProblems(sarif, latin1))
   if (sarif.exitCode !== json.exitCode) problems.push(`sarif run exit ${sarif.exitCode}, json run exit ${json.exitCode}`)
+  if (sarif.stderr !== json.stderr) problems.push(`sarif run stderr ${sarif.stderr}, json run stderr ${json.stderr}`)
   try {
-    const log = JSON.parse(sarif.stdout) as { version?: string; runs?: { results?: unknown[] }[] }
+    const log = JSON.parse(sarif.stdout) as { version?: string; runs?: { results?: unknown[]; invocations?: unknown }[] }
+    const invocations = noted ? [{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'note', message: { text: NO_BALANCE_NOTE } }] }] : undefined
+    if (!isDeepStrictEqual(log.runs?.[0]?.invocations, invocations)) problems.push(`sarif invocations ${JSON.stringify(log.runs?.[0]?.invocations)}`)
     // SARIF keeps suppressed results (with their suppressions); ESLint's JSON lists them apart.
     const count = results[0] ? results[0].messages.length + (results[0].suppressedMessages?.length ?? 0) : undefined
     if (log.version !== '2.1.0' || !Array.isArray(log.runs?.[0]?.results)) problems.push('--format sarif is not a SARIF 2.1.0 log')

@@ -28,6 +28,7 @@ import {
   type Registration,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node'
+import { NO_BALANCE_LINE } from './no-balance-note.js'
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const bin = path.join(repo, 'dist/bin.js')
@@ -86,11 +87,16 @@ export interface EslintMessage {
   endColumn: number
 }
 
-/** The CLI's `--format json` messages for one file, from the same build as the server; settings resolve from the file. */
+/**
+ * The CLI's `--format json` messages for one file, from the same build as the server; settings resolve from the file.
+ * Its stderr must be empty, or exactly the note of a file whose settings name no reference balance.
+ */
 export function cliMessages(file: string, args: string[] = []): EslintMessage[] {
   const run = spawnSync(process.execPath, [bin, '--format', 'json', ...args, file], { cwd: path.dirname(file), encoding: 'utf8' })
-  if (run.stderr !== '' || run.status === 2) throw new Error(`lint-config failed on ${file}: ${run.stderr}`)
-  return (JSON.parse(run.stdout) as { messages: EslintMessage[] }[])[0]!.messages
+  if ((run.stderr !== '' && run.stderr !== NO_BALANCE_LINE) || run.status === 2) throw new Error(`lint-config failed on ${file}: ${run.stderr}`)
+  const result = (JSON.parse(run.stdout) as { messages: EslintMessage[]; notes?: string[] }[])[0]!
+  if ((run.stderr === NO_BALANCE_LINE) !== (result.notes !== undefined)) throw new Error(`lint-config on ${file}: stderr ${JSON.stringify(run.stderr)}, notes ${JSON.stringify(result.notes)}`)
+  return result.messages
 }
 
 /** What each CLI message must be as a diagnostic, field by field: 1-based line/column to 0-based line/UTF-16 character. */

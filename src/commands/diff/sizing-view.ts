@@ -118,7 +118,9 @@ export function overrides(data: unknown, s: SizingSettings): OverrideFacts[] {
 
 /** The sizing table (`explain`) at one balance (USD); undefined when no profile defines a size there. */
 export function sizingTableAt(data: unknown, s: SizingSettings, balance: Fraction | number): SizingTable | undefined {
-  return sizingTable(data, balance, { sizingMode: s.sizingMode, ...(s.bot !== undefined ? { bot: s.bot } : {}), ...(s.tolerance !== undefined ? { tolerance: s.tolerance } : {}) })
+  const bot = s.bot !== undefined ? { bot: s.bot } : {}
+  const tolerance = s.tolerance !== undefined ? { tolerance: s.tolerance } : {}
+  return sizingTable(data, balance, { sizingMode: s.sizingMode, ...bot, ...tolerance })
 }
 
 /** Every traded symbol's position open at once at one balance. Amounts USD; a share is a ratio of the balance. */
