@@ -1,5 +1,6 @@
 // The vocabulary of `lint-config diff`: what a change to a config does, as data (exact numbers; the renderers round).
 import type Fraction from 'fraction.js'
+import type { ChartData } from './chart/chart-data.js'
 import type { Interval } from './model/interval.js'
 import type { PlChange } from './model/pl-diff.js'
 import type { ExposureExplanation } from './model/sizing-table.js'
@@ -106,4 +107,15 @@ export interface ConfigDiff {
   overrides: OverrideDiff[]
   exposure: ExposureDiff[]
   findings: FindingsDiff
+  /**
+   * Each side's chart (data from the sizing model), when the diff was asked to draw (the markdown and html renderings);
+   * a side that is absent or does not parse has none.
+   */
+  charts?: DiffCharts
+}
+
+/** The two versions' charts, for base and head curves on one picture. */
+export interface DiffCharts {
+  base?: ChartData
+  head?: ChartData
 }

@@ -1,6 +1,7 @@
 // The Action on a pull_request event: each linted config diffed against the PR's base commit, for the job summary and `only-new`.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { diffChartBuilder } from '../commands/diff/charts.js'
 import { diffConfigs, isEmptyDiff } from '../commands/diff/compare.js'
 import { keepMatching } from '../commands/diff/findings.js'
 import { git, readAtCommit, resolveCommit } from '../commands/diff/git.js'
@@ -90,7 +91,8 @@ export async function diffAgainstBase(
     const headBytes = await readTarget(file, name, options.maxBytes)
     const settings = await options.resolver.forDirectory(path.dirname(file))
     const base = { name: `${commit.slice(0, 7)}:${name}`, rev: commit, ...(baseBytes === undefined ? { absent: true as const } : {}) }
-    out.push({ name, diff: diffConfigs({ side: base, ...(baseBytes ? { bytes: baseBytes } : {}) }, { side: { name }, bytes: headBytes }, settings) })
+    const charts = { charts: await diffChartBuilder(settings) }
+    out.push({ name, diff: diffConfigs({ side: base, ...(baseBytes ? { bytes: baseBytes } : {}) }, { side: { name }, bytes: headBytes }, settings, charts) })
   }
   return out
 }

@@ -9,6 +9,8 @@ import { capWords, overrideWords } from './words.js'
 export interface ChartHtmlOptions {
   /** The balance axis: logarithmic (default) or linear from $0. */
   scale?: ChartSvgOptions['scale']
+  /** More of the page after the chart's own sections, as HTML (its text already escaped): the diff's changes. */
+  appendix?: string
 }
 
 const PAGE_CSS = [
@@ -88,6 +90,7 @@ export function renderChartHtml(chart: ChartData, options: ChartHtmlOptions & { 
     `<p>${xml(`Leverage ${chart.leverage.toString()}x, override tolerance ${chart.tolerance.mul(100).toString()}%. Lines: ${chart.sizeLabel}.`)}</p>`,
     `<figure>\n${svg}<figcaption>${xml('Vertical bands are the balance profiles; dashed red lines are caps where they clip the size (clipped area hatched); dotted verticals are the reference balances; triangles above the plot mark findings (hover for the rule and message; filled = error, hollow = warning); the lanes below show where each override is live.')}</figcaption>\n</figure>`,
     ...sections(chart),
+    ...(options.appendix !== undefined ? [options.appendix] : []),
     '</body>',
     '</html>',
     '',

@@ -2,12 +2,13 @@
 import { Option, type Command } from 'commander'
 import { balanceArgument, collect, configOption, maxBytesOption, type CommandSpec } from './command.js'
 
-const FORMATS = ['text', 'markdown', 'json'] as const
+import { DIFF_FORMATS as FORMATS } from './diff/formats.js'
 
 interface Flags {
   base?: string
   balance?: number[]
   format: (typeof FORMATS)[number]
+  linear?: boolean
   config?: string
   maxBytes?: number
 }
@@ -17,7 +18,8 @@ function define(command: Command): void {
     .argument('<configs...>', 'the base and the head config, or with --base the one config to compare with its committed version')
     .option('--base <rev>', 'compare the config with its version at this git revision (git show REV:PATH)')
     .option('--balance <usd>', 'a reference balance to compare sizes and exposure at (repeatable; default: the settings file\'s)', collect(balanceArgument))
-    .addOption(new Option('-f, --format <name>', 'text, markdown or json').choices(FORMATS).default('text'))
+    .addOption(new Option('-f, --format <name>', 'text, markdown, json, or html (base and head curves on one chart)').choices(FORMATS).default('text'))
+    .option('--linear', 'html: a linear balance axis from $0 (default: logarithmic)')
   configOption(command)
   maxBytesOption(command)
 }

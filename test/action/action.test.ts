@@ -606,6 +606,18 @@ describe('the Action on a pull_request event', () => {
     expect(r.summary.indexOf('## lint-config diff:')).toBe(0)
     expect(r.summary).toContain('\n## lint-config: 2 errors in 1 file\n')
     expect(r.summary).toContain('| SOL-USDT ranging $50.00 | became stale at $1,018.00 | from $240.74 to $1,416.67 | from $240.74 to $958.33 |')
+    // Under the diff's per-symbol sizes, base and head on one Mermaid chart (the diff command's own markdown).
+    const chart = r.summary.slice(r.summary.indexOf('### Size against balance\n'), r.summary.indexOf('### Overrides\n'))
+    expect(chart.split('\n').filter((l) => l.startsWith('  line ') || l.startsWith('  x-axis '))).toEqual([
+      `  x-axis "Balance (USD)" ["$100", "$500", "$1,018 (ref)", "$2,000"]`,
+      '  line "BTC-USDT (base)" [36, 60, 101.44, 180]',
+      '  line "BTC-USDT (head)" [36, 60, 142.88, 300]',
+      '  line "ETH-USDT (base)" [30, 50, 84.53, 150]',
+      '  line "ETH-USDT (head)" [30, 50, 119.07, 250]',
+      '  line "SOL-USDT (base)" [27, 45, 76.08, 135]',
+      '  line "SOL-USDT (head)" [27, 45, 107.16, 225]',
+      '  line "XRP-USDT (head)" [24, 40, 95.25, 200]',
+    ])
   })
 
   it('only-new: true fails only on errors the pull request adds; an edit that shifts lines adds none (exit 0, no annotation)', async () => {

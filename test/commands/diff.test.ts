@@ -1,4 +1,5 @@
 // `lint-config diff`, run in-process: exact output for the committed fixture versions, line shifts, base == head, --base with git, bad input.
+import { DOMParser, type Element } from '@xmldom/xmldom'
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -67,6 +68,56 @@ Findings
 2 errors and 0 warnings added, 1 finding fixed
 `
 
+/**
+ * The markdown diff's chart: base and head lines of each symbol at the key balances of both versions, the base a lighter
+ * shade of its head's colour (the designed sizes of the tables above: $101.44 -> $142.88 for BTC-USDT at $1,018).
+ */
+const MERMAID_OVERLAY = [
+  '```mermaid',
+  '---',
+  'config:',
+  '  xyChart:',
+  '    width: 900',
+  '    height: 420',
+  '    showLegend: true',
+  '  themeVariables:',
+  '    xyChart:',
+  '      plotColorPalette: "#8cc0dc, #0072B2, #ecb78c, #D55E00, #8cd3c0, #009E73, #CC79A7"',
+  '---',
+  'xychart-beta',
+  '  title "Designed per-symbol size against balance: base and head"',
+  '  x-axis "Balance (USD)" ["$100", "$500", "$1,018 (ref)", "$2,000"]',
+  '  y-axis "Size (USD notional)" 0 --> 350',
+  '  line "BTC-USDT (base)" [36, 60, 101.44, 180]',
+  '  line "BTC-USDT (head)" [36, 60, 142.88, 300]',
+  '  line "ETH-USDT (base)" [30, 50, 84.53, 150]',
+  '  line "ETH-USDT (head)" [30, 50, 119.07, 250]',
+  '  line "SOL-USDT (base)" [27, 45, 76.08, 135]',
+  '  line "SOL-USDT (head)" [27, 45, 107.16, 225]',
+  '  line "XRP-USDT (head)" [24, 40, 95.25, 200]',
+  '```',
+  '',
+  'Lines: BTC-USDT (base) (light blue), BTC-USDT (head) (blue), ETH-USDT (base) (light vermillion), ETH-USDT (head) (vermillion), ' +
+    'SOL-USDT (base) (light green), SOL-USDT (head) (green), XRP-USDT (head) (pink).',
+]
+
+/** The inline SVG of an HTML page, parsed as strict XML. */
+function pageSvg(page: string): Element {
+  const svg = page.slice(page.indexOf('<svg'), page.indexOf('</svg>') + '</svg>'.length)
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') throw new Error(`not well-formed XML: ${message}`)
+    },
+  }).parseFromString(svg, 'image/svg+xml')
+  return doc.documentElement as unknown as Element
+}
+const seriesOf = (svg: Element, cls: string): (string | null)[] =>
+  (Array.from(svg.getElementsByTagName('g')) as unknown as Element[])
+    .filter((g) => g.getAttribute('class') === cls)
+    .map((g) => g.getAttribute('data-symbol'))
+/** `text` as it stands inside HTML. */
+const html = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
 describe('diff of the two fixture versions (docs/diff.md)', () => {
   it('text: the raised size_at_max, the override it made stale, the added symbol, exposure and findings; exit 1 for the added errors', async () => {
     expect(await runCli(['diff', '--balance', '1018', BEFORE, AFTER], { cwd: repo })).toEqual({ exitCode: 1, stdout: EXAMPLE_TEXT, stderr: '' })
@@ -98,6 +149,10 @@ describe('diff of the two fixture versions (docs/diff.md)', () => {
         `| SOL-USDT | ${change('$45.00', '$45.00', '$135.00', '$225.00')} | $76.08 → $107.16 (+40.9%) |`,
         '| XRP-USDT | traded from now on | none → $95.25 |',
         '',
+        '### Size against balance',
+        '',
+        ...MERMAID_OVERLAY,
+        '',
         '### Overrides',
         '',
         '| Override | Change | Live before | Live after |',
@@ -122,6 +177,35 @@ describe('diff of the two fixture versions (docs/diff.md)', () => {
         '',
       ].join('\n'),
     )
+  })
+
+  it('html: base and head curves on one self-contained chart, then the text diff; exit 1 for the added errors', async () => {
+    const r = await runCli(['diff', '--balance', '1018', '--format', 'html', BEFORE, AFTER], { cwd: repo })
+    expect([r.exitCode, r.stderr]).toEqual([1, ''])
+    expect(r.stdout).toContain(`<h1>Sizing change: ${BEFORE} to ${AFTER}</h1>`)
+    expect(r.stdout.endsWith(`<h2>Changes</h2>\n<pre>${html(EXAMPLE_TEXT)}</pre>\n</body>\n</html>\n`)).toBe(true)
+    expect(r.stdout).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/)
+    const svg = pageSvg(r.stdout)
+    expect(seriesOf(svg, 'lc-series lc-base')).toEqual(['BTC-USDT', 'ETH-USDT', 'SOL-USDT'])
+    expect(seriesOf(svg, 'lc-series')).toEqual(['BTC-USDT', 'ETH-USDT', 'SOL-USDT', 'XRP-USDT'])
+    expect(svg.toString()).toContain('data-scale="log"')
+    const linear = await runCli(['diff', '--balance', '1018', '--format', 'html', '--linear', BEFORE, AFTER], { cwd: repo })
+    expect(pageSvg(linear.stdout).toString()).toContain('data-scale="linear"')
+  })
+
+  it('html with one side that does not parse: the other side alone, and the text diff says the sizing was not compared', async () => {
+    const cwd = workspace({ 'a.yaml': before, 'b.yaml': 'scalping:\n  leverage: [5\n' })
+    const r = await runCli(['diff', '--balance', '1018', '--format', 'html', 'a.yaml', 'b.yaml'], { cwd })
+    expect([r.exitCode, r.stderr]).toEqual([1, ''])
+    expect(r.stdout).toContain('<h1>Sizing of a.yaml</h1>')
+    expect(r.stdout).toContain('<h2>Changes</h2>\n<pre>lint-config diff: a.yaml -&gt; b.yaml\n\nSizing not compared: the head does not parse.\n')
+    expect(seriesOf(pageSvg(r.stdout), 'lc-series lc-base')).toEqual([])
+    expect(seriesOf(pageSvg(r.stdout), 'lc-series')).toEqual(['BTC-USDT', 'ETH-USDT', 'SOL-USDT'])
+    // The same broken file on both sides: nothing added, so exit 0, and nothing to draw.
+    const none = await runCli(['diff', '--format', 'html', 'b.yaml', 'b.yaml'], { cwd })
+    expect(none.exitCode).toBe(0)
+    expect(none.stdout).toContain('<p>No chart: neither version has a usable scalping.balance_profiles.</p>')
+    expect(none.stdout).not.toContain('<svg')
   })
 
   it('json: stable keys, exact and rounded amounts, the findings as ESLint messages', async () => {
@@ -339,7 +423,7 @@ describe('bad input', () => {
     expect(await runCli(['diff', '--format', 'sarif', BEFORE, AFTER], { cwd: repo })).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: "lint-config diff: option '-f, --format <name>' argument 'sarif' is invalid. Allowed choices are text, markdown, json.\n",
+      stderr: "lint-config diff: option '-f, --format <name>' argument 'sarif' is invalid. Allowed choices are text, markdown, json, html.\n",
     })
   })
 

@@ -7,8 +7,10 @@ import { q } from '../../model/decimal.js'
 import { intervalContains, mergeIntervals, type Interval } from '../../model/interval.js'
 import { plDiff, type PlChange } from '../../model/pl-diff.js'
 import { plAt, plRestrict, type Pl } from '../../model/pl.js'
+import type { ChartData } from '../../chart/chart-data.js'
 import type {
   ConfigDiff,
+  DiffCharts,
   DiffSide,
   ExposureDiff,
   Finding,
@@ -40,6 +42,14 @@ export interface DiffInput {
   bytes?: Uint8Array
 }
 
+/** Draws one side: its chart data from the sizing model (chart-data.ts), named as the side is, its findings marked. */
+export type DiffChartBuilder = (data: unknown, side: DiffSide, findings: readonly Finding[]) => ChartData | undefined
+
+export interface DiffOptions {
+  /** Attach each side's chart (`ConfigDiff.charts`); loaded only by the renderings that draw. */
+  charts?: DiffChartBuilder
+}
+
 interface Loaded {
   findings: readonly Finding[]
   suppressed: readonly Finding[]
@@ -62,7 +72,7 @@ function load(input: DiffInput, settings: LintSettings): Loaded {
  * What the change from `base` to `head` does, both linted with `settings` (those of the head's directory) and compared
  * at its reference balances. Throws only what linting throws (RuleCrash).
  */
-export function diffConfigs(base: DiffInput, head: DiffInput, settings: LintSettings): ConfigDiff {
+export function diffConfigs(base: DiffInput, head: DiffInput, settings: LintSettings, options: DiffOptions = {}): ConfigDiff {
   const before = load(base, settings)
   // The same bytes on both sides (base == head) lint the same and size the same: nothing to compare.
   const same = base.bytes !== undefined && head.bytes !== undefined && Buffer.from(base.bytes).equals(head.bytes)
@@ -77,6 +87,7 @@ export function diffConfigs(base: DiffInput, head: DiffInput, settings: LintSett
     overrides: [],
     exposure: [],
     findings: findingsDiff(before, after),
+    ...(options.charts ? { charts: sideCharts(options.charts, { base: [base, before], head: [head, after] }) } : {}),
   }
   const skipped = [before.broken ? 'the base' : undefined, after.broken ? 'the head' : undefined].filter(Boolean)
   if (skipped.length > 0) return { ...diff, sizingSkipped: `${skipped.join(' and ')} ${skipped.length > 1 ? 'do' : 'does'} not parse` }
@@ -89,6 +100,14 @@ export function diffConfigs(base: DiffInput, head: DiffInput, settings: LintSett
     overrides: overrideDiffs(before.data, after.data, s, balances),
     exposure: exposureDiffs(before.data, after.data, s, balances),
   }
+}
+
+function sideCharts(draw: DiffChartBuilder, sides: { base: [DiffInput, Loaded]; head: [DiffInput, Loaded] }): DiffCharts {
+  const chart = ([input, loaded]: [DiffInput, Loaded]): ChartData | undefined =>
+    loaded.data === undefined ? undefined : draw(loaded.data, input.side, loaded.findings)
+  const b = chart(sides.base)
+  const h = chart(sides.head)
+  return { ...(b ? { base: b } : {}), ...(h ? { head: h } : {}) }
 }
 
 function findingsDiff(before: Loaded, after: Loaded): FindingsDiff {

@@ -1,6 +1,8 @@
 // `lint-config diff --format markdown`, and the top of the Action's job summary on a pull request: a heading and one table per section.
-import { formatUsd } from '../../model/decimal.js'
+import { overlaySizingChart, sizingChartPoints, type SizingChart } from '../../chart/chart-data.js'
 import { linkTarget } from '../../formatters/markdown.js'
+import { renderMermaidChart } from '../../formatters/mermaid-chart.js'
+import { formatUsd } from '../../model/decimal.js'
 import { escapeMarkdown } from '../../text/escape-markdown.js'
 import type { ConfigDiff, Finding } from '../../types.js'
 import { isEmptyDiff } from './compare.js'
@@ -34,9 +36,18 @@ function findingRow(kind: string, f: Finding, docsUrl: (id: string) => string): 
   return `| ${kind} | ${f.range.start.line}:${f.range.start.column} | ${severity} | ${rule} | ${escapeMarkdown(f.message)} |`
 }
 
+/** Base and head on one point chart when the diff carries both sides' charts; the one side there is, alone. */
+function reviewChart(d: ConfigDiff): SizingChart | undefined {
+  const { base, head } = d.charts ?? {}
+  if (base && head) return overlaySizingChart(base, head)
+  const only = head ?? base
+  return only && sizingChartPoints(only)
+}
+
 /**
  * GitHub-flavoured Markdown: a title naming the head and the base, the tally of findings, then a section (a heading one
- * level below the title) per kind of change, each a table. Config names are escaped; amounts to the cent. The empty
+ * level below the title) per kind of change, each a table; under the per-symbol sizes, when the diff carries its
+ * charts, a Mermaid chart of size against balance with base and head lines. Config names are escaped; amounts to the cent. The empty
  * string when the diff lists nothing. Ends with a newline.
  */
 export function renderDiffMarkdown(d: ConfigDiff, options: DiffMarkdownOptions): string {
@@ -68,6 +79,8 @@ export function renderDiffMarkdown(d: ConfigDiff, options: DiffMarkdownOptions):
     const head = `| Symbol | Where the size changed |${balances.map((b) => ` At ${b} |`).join('')}`
     const rule = `| --- | --- |${balances.map(() => ' ---: |').join('')}`
     blocks.push(`${hh} Per-symbol sizes`, [head, rule, ...rows].join('\n'))
+    const chart = reviewChart(d)
+    if (chart) blocks.push(`${hh} Size against balance`, renderMermaidChart(chart))
   }
 
   if (d.overrides.length > 0) {

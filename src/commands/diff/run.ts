@@ -6,6 +6,8 @@ import { ruleDocsUrl } from '../../rules/docs-url.js'
 import { reportPath } from '../../text/report-path.js'
 import type { ConfigDiff } from '../../types.js'
 import type { CommandContext } from '../command.js'
+import { diffChartBuilder } from './charts.js'
+import type { DiffFormat } from './formats.js'
 import { diffConfigs } from './compare.js'
 import { readAtRevision } from './git.js'
 import { renderDiffJson } from './render-json.js'
@@ -13,20 +15,24 @@ import { renderDiffMarkdown } from './render-markdown.js'
 import { renderDiffText } from './render-text.js'
 import { severityCounts } from './words.js'
 
-export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const
-export type DiffFormat = (typeof DIFF_FORMATS)[number]
 
 export interface DiffFlags {
   base?: string
   balance?: number[]
   format: DiffFormat
+  /** html: a linear balance axis from $0 (default logarithmic). */
+  linear?: boolean
   config?: string
   maxBytes?: number
 }
 
-/** The diff in one of the three formats. */
-export function renderDiff(diff: ConfigDiff, format: DiffFormat): string {
+/** The diff in one of its formats (markdown and html draw the charts the diff carries). */
+export async function renderDiff(diff: ConfigDiff, format: DiffFormat, options: { linear?: boolean } = {}): Promise<string> {
   if (format === 'json') return renderDiffJson(diff)
+  if (format === 'html') {
+    const { renderDiffHtml } = await import('./render-html.js')
+    return renderDiffHtml(diff, { scale: options.linear ? 'linear' : 'log' })
+  }
   if (format === 'markdown') return renderDiffMarkdown(diff, { docsUrl: ruleDocsUrl })
   return renderDiffText(diff)
 }
@@ -65,7 +71,8 @@ export async function runDiff(context: CommandContext, files: readonly string[],
     { side: { name: baseName, ...(flags.base !== undefined ? { rev: flags.base } : {}) }, bytes: baseBytes },
     { side: { name: headName }, bytes: headBytes },
     settings,
+    flags.format === 'markdown' || flags.format === 'html' ? { charts: await diffChartBuilder(settings) } : {},
   )
-  io.stdout(renderDiff(diff, flags.format))
+  io.stdout(await renderDiff(diff, flags.format, { linear: flags.linear === true }))
   return diffExitCode(diff)
 }
