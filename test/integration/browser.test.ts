@@ -13,6 +13,7 @@ import { renderMermaidChart } from '../../src/formatters/mermaid-chart.js'
 import { rules } from '../../src/rules/index.js'
 import { defaultSettings } from '../../src/settings/normalize.js'
 import { findChromium, launchChromium } from '../../scripts/chromium.mjs'
+import { runCli } from '../helpers/run-cli.js'
 import { skipAllUnless } from '../helpers/skip.js'
 
 const REPO = path.resolve(import.meta.dirname, '../..')
@@ -100,6 +101,24 @@ describe('charts in headless Chromium', () => {
       ])
     })
   }
+
+  it('renders `diff --format html` of the two fixture versions: base and head curves on one chart, not blank, no console error', async () => {
+    const r = await runCli(['diff', '--balance', '1018', '--format', 'html', 'fixtures/diff/before/config_futures.yaml', 'fixtures/diff/after/config_futures.yaml'], {
+      cwd: REPO,
+    })
+    expect(r.exitCode).toBe(1)
+    const page = await browser.newPage({ viewport: { width: 1040, height: 900 } })
+    const seen = watch(page)
+    await page.setContent(r.stdout, { waitUntil: 'load' })
+    // Head: BTC, ETH, SOL and XRP; base (faded): BTC, ETH and SOL.
+    expect([await page.locator('svg.lc-chart .lc-series').count(), await page.locator('svg.lc-chart .lc-series.lc-base').count()]).toEqual([7, 3])
+    const stats = pixelStats(await page.locator('svg.lc-chart').screenshot())
+    expect(stats.stddev).toBeGreaterThan(12)
+    expect(stats.inked).toBeGreaterThan(0.05)
+    expect(await page.getByRole('heading', { name: 'Changes', exact: true }).count()).toBe(1)
+    expect(seen).toEqual({ errors: [], requests: [] })
+    await page.close()
+  })
 
   it('renders the Mermaid block of the job summary with the mermaid package: an SVG with one line path per symbol', async () => {
     const source = readFileSync(path.join(REPO, 'fixtures/example/config_futures.yaml'), 'utf8')
