@@ -5,7 +5,7 @@ import type { ChartData, FindingMark } from './chart-data.js'
 import { clipIntervals, complementIn, coord, plRuns, spreadLabels, toPx } from './geometry.js'
 import { colour, el, title, usd, xml } from './svg-markup.js'
 import { shownAt } from './svg-series.js'
-import { FONT, LANE, points, type View } from './svg-view.js'
+import { LAYOUT, points, type View } from './svg-view.js'
 import { capWords, findingWords, overrideWords } from './words.js'
 
 export function profileBands(chart: ChartData, view: View): string {
@@ -19,8 +19,8 @@ export function profileBands(chart: ChartData, view: View): string {
     const inner = [title(words), el('rect', { class: `lc-band-${i % 2}`, x: x0, y: view.plotTop, width: x1 - x0, height: view.plotBottom - view.plotTop })]
     // A label only where it fits; the title (tooltip) and the HTML's table name every profile.
     const fits = (text: string, size: number): boolean => text.length * size * 0.6 + 6 <= x1 - x0
-    if (fits(p.name, FONT)) inner.push(el('text', { x: (x0 + x1) / 2, y: view.plotTop + 15, 'text-anchor': 'middle', 'font-weight': '600' }, xml(p.name)))
-    if (fits(p.name, FONT) && fits(p.mode, 11)) {
+    if (fits(p.name, LAYOUT.font)) inner.push(el('text', { x: (x0 + x1) / 2, y: view.plotTop + 15, 'text-anchor': 'middle', 'font-weight': '600' }, xml(p.name)))
+    if (fits(p.name, LAYOUT.font) && fits(p.mode, 11)) {
       inner.push(el('text', { x: (x0 + x1) / 2, y: view.plotTop + 29, 'text-anchor': 'middle', class: 'lc-muted', 'font-size': '11' }, xml(p.mode)))
     }
     if (p.region.hi !== null && p.region.hi.lt(view.hi) && p.region.hi.gt(view.lo)) {
@@ -131,7 +131,7 @@ export function overrideLanes(view: View, chart: ChartData, top: number): string
     el('text', { x: view.plotLeft, y: top + 12, 'font-weight': '600' }, 'Overrides: where the bot uses each base_position_usd (solid: live; hatched: stale, ignored)'),
   ]
   chart.overrides.forEach((o, k) => {
-    const y = top + 20 + k * LANE
+    const y = top + 20 + k * LAYOUT.lane
     const live = clipIntervals(o.live, view.lo, view.hi)
     const stale = complementIn(o.live, view.lo, view.hi)
     const findings = chart.findings.filter((f) => f.path === o.path)

@@ -6,14 +6,7 @@ import { coord, plRuns, ticks, toPx, type Axis, type AxisScale, type Vertex } fr
 import { compactUsd, el, xml } from './svg-markup.js'
 
 /** Layout in pixels: the plot box, then the override lanes under the balance axis. */
-export const WIDTH = 960
-export const LEFT = 76
-const RIGHT = 214
-const TOP = 66
-const PLOT_HEIGHT = 380
-export const AXIS_SPACE = 52
-export const LANE = 30
-export const FONT = 12
+export const LAYOUT = { width: 960, left: 76, right: 214, top: 66, plotHeight: 380, axisSpace: 52, lane: 30, font: 12 } as const
 
 export interface View {
   x: Axis
@@ -63,10 +56,10 @@ function sizeExtent(charts: readonly ChartData[], lo: Fraction, hi: Fraction, x:
 export function makeView(chart: ChartData, base: ChartData | undefined, scale: AxisScale, hatch: string): View {
   const charts = base ? [chart, base] : [chart]
   const { lo, hi } = balanceView(charts, scale)
-  const plotLeft = LEFT
-  const plotRight = WIDTH - RIGHT
-  const plotTop = TOP
-  const plotBottom = TOP + PLOT_HEIGHT
+  const plotLeft = LAYOUT.left
+  const plotRight = LAYOUT.width - LAYOUT.right
+  const plotTop = LAYOUT.top
+  const plotBottom = LAYOUT.top + LAYOUT.plotHeight
   const x: Axis = { scale, lo: lo.valueOf(), hi: hi.valueOf(), px0: plotLeft, px1: plotRight }
   const { min, max } = sizeExtent(charts, lo, hi, x)
   const yTicks = ticks('linear', min, max * 1.08, 6)

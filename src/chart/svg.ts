@@ -5,7 +5,7 @@ import { coord, type AxisScale } from './geometry.js'
 import { capMarkup, findingMarkup, overrideLanes, profileBands, referenceMarkup } from './svg-marks.js'
 import { chartCss, el, usd, xml } from './svg-markup.js'
 import { lineLabels, seriesIndex, seriesMarkup } from './svg-series.js'
-import { AXIS_SPACE, axes, LANE, LEFT, makeView, WIDTH } from './svg-view.js'
+import { axes, LAYOUT, makeView } from './svg-view.js'
 
 export interface ChartSvgOptions {
   /** The balance axis: logarithmic (default) or linear from $0. */
@@ -42,13 +42,13 @@ export function renderChartSvg(chart: ChartData, options: ChartSvgOptions = {}):
   const scale = options.scale ?? 'log'
   const id = options.idPrefix ?? 'lc'
   const view = makeView(chart, options.base, scale, `${id}-hatch`)
-  const lanesTop = view.plotBottom + AXIS_SPACE
-  const height = lanesTop + (chart.overrides.length > 0 ? 22 + chart.overrides.length * LANE : 0) + 8
+  const lanesTop = view.plotBottom + LAYOUT.axisSpace
+  const height = lanesTop + (chart.overrides.length > 0 ? 22 + chart.overrides.length * LAYOUT.lane : 0) + 8
   const heading = `Position size against balance: ${chart.title}${options.base ? ` (base ${options.base.title} and head)` : ''}`
   const body = [
-    el('rect', { x: 0, y: 0, width: WIDTH, height, fill: 'var(--lc-bg)' }),
-    el('text', { x: LEFT, y: 22, 'font-size': '15', 'font-weight': '600' }, xml(heading)),
-    el('text', { x: LEFT, y: 38, class: 'lc-muted', 'font-size': '11' }, xml(chart.sizeLabel)),
+    el('rect', { x: 0, y: 0, width: LAYOUT.width, height, fill: 'var(--lc-bg)' }),
+    el('text', { x: LAYOUT.left, y: 22, 'font-size': '15', 'font-weight': '600' }, xml(heading)),
+    el('text', { x: LAYOUT.left, y: 38, class: 'lc-muted', 'font-size': '11' }, xml(chart.sizeLabel)),
     el('g', { class: 'lc-plot', 'data-scale': scale, 'data-x-domain': `${coord(view.x.lo)} ${coord(view.x.hi)}`, 'data-y-domain': `${coord(view.y.lo)} ${coord(view.y.hi)}`, 'data-box': `${view.plotLeft} ${view.plotTop} ${view.plotRight} ${view.plotBottom}` },
       [
         profileBands(chart, view),
@@ -65,7 +65,7 @@ export function renderChartSvg(chart: ChartData, options: ChartSvgOptions = {}):
   ].join('')
   const defs = `<defs><pattern id="${xml(id)}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" style="stroke:var(--lc-stale);stroke-width:2"/></pattern></defs>`
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="lc-chart" role="img" width="${WIDTH}" height="${coord(height)}" viewBox="0 0 ${WIDTH} ${coord(height)}" aria-labelledby="${xml(id)}-title ${xml(id)}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="lc-chart" role="img" width="${LAYOUT.width}" height="${coord(height)}" viewBox="0 0 ${LAYOUT.width} ${coord(height)}" aria-labelledby="${xml(id)}-title ${xml(id)}-desc">`,
     `<title id="${xml(id)}-title">${xml(heading)}</title>`,
     `<desc id="${xml(id)}-desc">${xml(description(chart, scale, options.base))}</desc>`,
     `<style>${chartCss()}</style>`,

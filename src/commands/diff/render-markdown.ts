@@ -4,17 +4,7 @@ import { linkTarget } from '../../formatters/markdown.js'
 import { escapeMarkdown } from '../../text/escape-markdown.js'
 import type { ConfigDiff, Finding } from '../../types.js'
 import { isEmptyDiff } from './compare.js'
-import {
-  changeText,
-  exposureRows,
-  fieldText,
-  findingsTally,
-  liveText,
-  overrideChangeWords,
-  overrideName,
-  sizePair,
-  symbolChangeWords,
-} from './words.js'
+import { changeText, exposureRows, fieldText, findingsTally, liveText, overrideChangeWords, overrideName, sizePair, symbolChangeWords } from './words.js'
 
 /** What the Markdown rendering needs besides the diff. */
 export interface DiffMarkdownOptions {
