@@ -1,13 +1,16 @@
 // The one adapter between the sizing model and every chart: reads the model and returns ChartData (exact piecewise-linear data, no markup).
 import type Fraction from 'fraction.js'
-import { ONE } from '../model/decimal.js'
+import { ONE, q } from '../model/decimal.js'
+import type { BotSetting } from '../model/eras.js'
 import { type Interval } from '../model/interval.js'
+import { pipelineContext } from '../model/pipeline.js'
 import { plAt, plConst, plRestrict, type Pl, type PlPiece } from '../model/pl.js'
 import { readSizingConfig, type ModeSetting, type Regime, type SizingConfig, type SizingMode } from '../model/sizing-config.js'
-import { balancesWhereSize, boundaries, multiplierOf, overrideLiveSet, profileShapes, sizePieces } from '../model/sizing.js'
+import { balancesWhereSize, boundaries, multiplierOf, profileShapes, sizePieces } from '../model/sizing.js'
+import { BOT_TOLERANCE, overrideView } from '../model/traded-analysis.js'
 import { referenceBalances } from '../rules/balances.js'
 import { positionLimits } from '../rules/size-cap.js'
-import type { Finding, Severity } from '../types.js'
+import type { Finding, LintSettings, Severity } from '../types.js'
 
 /**
  * One symbol's size (USD notional) against the balance (USD), as exact piecewise-linear functions over [0, +inf).
@@ -53,7 +56,10 @@ export interface OverrideMark {
   readonly value: Fraction
   /** JSON pointer of the override's scalar. */
   readonly path: string
-  /** Exactly the balances where it is live (sorted, disjoint); empty when it is stale at every balance. */
+  /**
+   * Exactly the balances where the bot uses it (sorted, disjoint; empty when it is stale at every balance): the era's
+   * override rule at the leverage the bot picks, as stale-override, diff and the hover judge it.
+   */
   readonly live: readonly Interval[]
   /** The symbol's line restricted to `live`: the part of the line the override replaces. */
   readonly onLine: Pl
@@ -96,7 +102,7 @@ export interface ChartData {
    */
   readonly range: { readonly lo: Fraction; readonly hi: Fraction }
   readonly leverage: Fraction
-  /** Override tolerance ratio (0.5 = 50%). */
+  /** The override tolerance the live sets use, as a ratio (0.5 = 50%): stale-override's option, else the bot's literal 50%. */
   readonly tolerance: Fraction
   /** In `scalping.symbols` order (else `symbol_profiles` order). */
   readonly series: readonly ChartSeries[]
@@ -116,6 +122,10 @@ export interface ChartDataOptions {
   /** Reference balances in USD (settings `balances`, `--balance`). */
   balances?: readonly number[]
   sizingMode?: ModeSetting
+  /** The bot era setting ('auto' by default): whose override rule decides where an override is live. */
+  bot?: BotSetting
+  /** stale-override's `tolerance` option as a ratio (0.5 = 50%); unset: the bot's literal 50% (the config's key is not read). */
+  tolerance?: number
   /** The linted file's findings, to mark on the chart. */
   findings?: readonly Finding[]
   /**
@@ -123,6 +133,16 @@ export interface ChartDataOptions {
    * false: the bot never reads the limiter's keys).
    */
   limiter?: boolean
+}
+
+/** What a chart reads of a run's lint settings besides its balances: the sizing mode, the bot era and stale-override's tolerance, as diff and the hover read them. */
+export function chartSizingOptions(settings: LintSettings): Pick<ChartDataOptions, 'sizingMode' | 'bot' | 'tolerance'> {
+  const tolerance = settings.rules['stale-override']?.options.tolerance
+  return {
+    sizingMode: settings.shared.sizingMode,
+    ...(settings.shared.bot !== undefined ? { bot: settings.shared.bot } : {}),
+    ...(typeof tolerance === 'number' ? { tolerance } : {}),
+  }
 }
 
 /** The traded symbols, each once: `scalping.symbols`, or the symbols of `symbol_profiles` when that list is empty. */
@@ -225,12 +245,14 @@ export function chartData(data: unknown, options: ChartDataOptions): ChartData |
     s.region ? [{ name: s.profile.name, mode: s.profile.mode, region: s.region, path: s.profile.path }] : [],
   )
   const caps = capMarks(cfg, lines, options.limiter === true)
-  const tol = cfg.tolerance.value
+  const pc = pipelineContext(data, options.bot ?? 'auto')
+  const tol = options.tolerance !== undefined ? q(options.tolerance) : BOT_TOLERANCE
   const overrides: OverrideMark[] = cfg.symbolProfiles.flatMap((view) => {
     const line = lines.find((l) => l.symbol === view.symbol)?.line
     if (!line) return []
     return view.overrides.map((o) => {
-      const live = overrideLiveSet(cfg, view.symbol, o.value.value, tol)
+      // The model's own live set, as stale-override reads it: never recomputed here.
+      const { live } = overrideView(pc, view.symbol, o.regime, o.value.value, tol)
       return { symbol: view.symbol, regime: o.regime, value: o.value.value, path: o.value.path, live, onLine: restrictAll(line, live) }
     })
   })
