@@ -78,7 +78,14 @@ function vertices(poly: Element, m: Mapping): { b: number; s: number }[] {
 /** To the cent: within half a cent of the model's exact value. */
 const cent = (got: number, want: Fraction | number): boolean => Math.abs(got - Number(want.valueOf())) < 0.005
 
-function chartOf(rel: string, balances: number[] = [], options: { findings?: boolean; limiter?: boolean; bot?: string } = {}): { chart: ChartData; data: unknown } {
+interface ChartOfOptions {
+  findings?: boolean
+  limiter?: boolean
+  /** The bot era setting, for the live sets and the findings. */
+  bot?: string
+}
+
+function chartOf(rel: string, balances: number[] = [], options: ChartOfOptions = {}): { chart: ChartData; data: unknown } {
   const source = read(rel)
   const data = parseDocument(source).toJS()
   const bot = options.bot !== undefined ? { bot: options.bot } : {}
