@@ -1,5 +1,5 @@
 // The whole vocabulary of lint-config: findings, results, rules, formatters, settings (the diff's in types-diff.ts, re-exported here).
-import type { SizingChart } from './chart/chart-data.js'
+import type { SizingChart } from './chart/chart-points.js'
 import type { SizingTable } from './model/sizing-table.js'
 
 export type { SizingChart, SizingTable }

@@ -1,13 +1,16 @@
 // The one adapter between the sizing model and every chart: reads the model and returns ChartData (exact piecewise-linear data, no markup).
 import type Fraction from 'fraction.js'
-import { ONE } from '../model/decimal.js'
+import { ONE, q } from '../model/decimal.js'
+import type { BotSetting } from '../model/eras.js'
 import { type Interval } from '../model/interval.js'
-import { plAt, plConst, plLimitAbove, plRestrict, type Pl, type PlPiece } from '../model/pl.js'
+import { pipelineContext } from '../model/pipeline.js'
+import { plAt, plConst, plRestrict, type Pl, type PlPiece } from '../model/pl.js'
 import { readSizingConfig, type ModeSetting, type Regime, type SizingConfig, type SizingMode } from '../model/sizing-config.js'
-import { balancesWhereSize, boundaries, multiplierOf, overrideLiveSet, profileShapes, sizePieces } from '../model/sizing.js'
+import { balancesWhereSize, boundaries, multiplierOf, profileShapes, sizePieces } from '../model/sizing.js'
+import { BOT_TOLERANCE, overrideView } from '../model/traded-analysis.js'
 import { referenceBalances } from '../rules/balances.js'
 import { positionLimits } from '../rules/size-cap.js'
-import type { Finding, Severity } from '../types.js'
+import type { Finding, LintSettings, Severity } from '../types.js'
 
 /**
  * One symbol's size (USD notional) against the balance (USD), as exact piecewise-linear functions over [0, +inf).
@@ -53,7 +56,10 @@ export interface OverrideMark {
   readonly value: Fraction
   /** JSON pointer of the override's scalar. */
   readonly path: string
-  /** Exactly the balances where it is live (sorted, disjoint); empty when it is stale at every balance. */
+  /**
+   * Exactly the balances where the bot uses it (sorted, disjoint; empty when it is stale at every balance): the era's
+   * override rule at the leverage the bot picks, as stale-override, diff and the hover judge it.
+   */
   readonly live: readonly Interval[]
   /** The symbol's line restricted to `live`: the part of the line the override replaces. */
   readonly onLine: Pl
@@ -96,7 +102,7 @@ export interface ChartData {
    */
   readonly range: { readonly lo: Fraction; readonly hi: Fraction }
   readonly leverage: Fraction
-  /** Override tolerance ratio (0.5 = 50%). */
+  /** The override tolerance the live sets use, as a ratio (0.5 = 50%): stale-override's option, else the bot's literal 50%. */
   readonly tolerance: Fraction
   /** In `scalping.symbols` order (else `symbol_profiles` order). */
   readonly series: readonly ChartSeries[]
@@ -116,6 +122,10 @@ export interface ChartDataOptions {
   /** Reference balances in USD (settings `balances`, `--balance`). */
   balances?: readonly number[]
   sizingMode?: ModeSetting
+  /** The bot era setting ('auto' by default): whose override rule decides where an override is live. */
+  bot?: BotSetting
+  /** stale-override's `tolerance` option as a ratio (0.5 = 50%); unset: the bot's literal 50% (the config's key is not read). */
+  tolerance?: number
   /** The linted file's findings, to mark on the chart. */
   findings?: readonly Finding[]
   /**
@@ -123,6 +133,16 @@ export interface ChartDataOptions {
    * false: the bot never reads the limiter's keys).
    */
   limiter?: boolean
+}
+
+/** What a chart reads of a run's lint settings besides its balances: the sizing mode, the bot era and stale-override's tolerance, as diff and the hover read them. */
+export function chartSizingOptions(settings: LintSettings): Pick<ChartDataOptions, 'sizingMode' | 'bot' | 'tolerance'> {
+  const tolerance = settings.rules['stale-override']?.options.tolerance
+  return {
+    sizingMode: settings.shared.sizingMode,
+    ...(settings.shared.bot !== undefined ? { bot: settings.shared.bot } : {}),
+    ...(typeof tolerance === 'number' ? { tolerance } : {}),
+  }
 }
 
 /** The traded symbols, each once: `scalping.symbols`, or the symbols of `symbol_profiles` when that list is empty. */
@@ -200,7 +220,7 @@ function findingMarks(cfg: SizingConfig, findings: readonly Finding[]): FindingM
 }
 
 /** Every positive, finite balance where a piece starts or ends. */
-function pieceEnds(f: Pl | readonly Interval[]): Fraction[] {
+export function pieceEnds(f: Pl | readonly Interval[]): Fraction[] {
   const out: Fraction[] = []
   for (const x of f) {
     const iv = 'interval' in x ? x.interval : x
@@ -225,12 +245,14 @@ export function chartData(data: unknown, options: ChartDataOptions): ChartData |
     s.region ? [{ name: s.profile.name, mode: s.profile.mode, region: s.region, path: s.profile.path }] : [],
   )
   const caps = capMarks(cfg, lines, options.limiter === true)
-  const tol = cfg.tolerance.value
+  const pc = pipelineContext(data, options.bot ?? 'auto')
+  const tol = options.tolerance !== undefined ? q(options.tolerance) : BOT_TOLERANCE
   const overrides: OverrideMark[] = cfg.symbolProfiles.flatMap((view) => {
     const line = lines.find((l) => l.symbol === view.symbol)?.line
     if (!line) return []
     return view.overrides.map((o) => {
-      const live = overrideLiveSet(cfg, view.symbol, o.value.value, tol)
+      // The model's own live set, as stale-override reads it: never recomputed here.
+      const { live } = overrideView(pc, view.symbol, o.regime, o.value.value, tol)
       return { symbol: view.symbol, regime: o.regime, value: o.value.value, path: o.value.path, live, onLine: restrictAll(line, live) }
     })
   })
@@ -268,105 +290,4 @@ export function chartData(data: unknown, options: ChartDataOptions): ChartData |
     references,
     findings: findingMarks(cfg, options.findings ?? []),
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Point charts (Mermaid): sizes at the balances where the ladder changes, as data
-
-/** One x position of a point chart: the size at `balance` (USD), or, right after a jump, its limit just above it. */
-export interface ChartBalance {
-  readonly balance: Fraction
-  readonly side: 'at' | 'above'
-  /** A reference balance (settings `balances`, `--balance`). */
-  readonly reference: boolean
-}
-
-/**
- * Sizes (USD notional) of named series at shared balances: what a point chart such as Mermaid's xychart draws.
- * `sizes[i]` is the size at `balances[i]`, undefined where the series defines none.
- */
-export interface SizingChart {
-  /** What the lines are, as a chart title ("Designed per-symbol size against balance"). */
-  readonly title: string
-  readonly balances: readonly ChartBalance[]
-  readonly series: readonly SizingChartSeries[]
-}
-
-/** One line of a point chart: `name` is what the legend says ("BTC-USDT", "BTC-USDT (base)"). */
-export interface SizingChartSeries {
-  readonly name: string
-  readonly symbol: string
-  /** Set on the two versions of a review overlay. */
-  readonly version?: 'base' | 'head'
-  /** USD notional, one per balance of the chart. */
-  readonly sizes: readonly (Fraction | undefined)[]
-}
-
-/** The functions a chart's series draw, named: the symbol for a line, "<symbol> lowest/highest" for a band. */
-interface Named {
-  symbol: string
-  name: string
-  version?: 'base' | 'head'
-  f: Pl
-}
-
-function namedFunctions(chart: ChartData, version?: 'base' | 'head'): Named[] {
-  const suffix = version ? ` (${version})` : ''
-  const tag = version ? { version } : {}
-  return chart.series.flatMap(({ symbol, line, band }) => [
-    ...(line ? [{ symbol, name: `${symbol}${suffix}`, ...tag, f: line }] : []),
-    ...(band
-      ? [
-          { symbol, name: `${symbol} lowest${suffix}`, ...tag, f: band.lowest },
-          { symbol, name: `${symbol} highest${suffix}`, ...tag, f: band.highest },
-        ]
-      : []),
-  ])
-}
-
-/** Profile edges, piece ends and reference balances of a chart: where a point chart needs a point. */
-function keyBalances(chart: ChartData): Fraction[] {
-  return [
-    ...chart.profiles.flatMap((p) => pieceEnds([p.region])),
-    ...chart.series.flatMap((s) => [...(s.line ? pieceEnds(s.line) : []), ...(s.band ? [...pieceEnds(s.band.lowest), ...pieceEnds(s.band.highest)] : [])]),
-    ...chart.references.map((r) => r.balance),
-  ]
-}
-
-function pointsOf(title: string, named: readonly Named[], balances: readonly Fraction[], references: readonly Fraction[]): SizingChart {
-  const unique = [...new Map(balances.map((b) => [b.toFraction(), b])).values()].sort((a, b) => a.compare(b))
-  const isRef = (b: Fraction): boolean => references.some((r) => r.equals(b))
-  const xs: ChartBalance[] = []
-  for (const balance of unique) {
-    xs.push({ balance, side: 'at', reference: isRef(balance) })
-    const jumps = named.some(({ f }) => {
-      const at = plAt(f, balance)
-      const above = plLimitAbove(f, balance)
-      return at === undefined ? above !== undefined : above === undefined || !above.equals(at)
-    })
-    if (jumps) xs.push({ balance, side: 'above', reference: false })
-  }
-  const sizeAt = (f: Pl, x: ChartBalance): Fraction | undefined => (x.side === 'at' ? plAt(f, x.balance) : plLimitAbove(f, x.balance))
-  return { title, balances: xs, series: named.map(({ f, ...rest }) => ({ ...rest, sizes: xs.map((x) => sizeAt(f, x)) })) }
-}
-
-/**
- * The chart's series at its profile boundaries, piece ends (ramp starts and ends) and reference balances, ascending;
- * where some series jumps, a second point just above the balance. Values straight from the chart's exact functions.
- */
-export function sizingChartPoints(chart: ChartData): SizingChart {
-  return pointsOf(chart.pointTitle, namedFunctions(chart), keyBalances(chart), chart.references.map((r) => r.balance))
-}
-
-/**
- * Base and head on one point chart (the review of a config change): every series twice, "<name> (base)" then
- * "<name> (head)", at the key balances of both versions.
- */
-export function overlaySizingChart(base: ChartData, head: ChartData): SizingChart {
-  const b = namedFunctions(base, 'base')
-  const h = namedFunctions(head, 'head')
-  const names = [...new Set([...base.series, ...head.series].map((s) => s.symbol))]
-  const named = names.flatMap((symbol) => [...b, ...h].filter((n) => n.symbol === symbol))
-  const refs = [...base.references, ...head.references].map((r) => r.balance)
-  return pointsOf(`${head.pointTitle}: base and head`, named, [...keyBalances(base), ...keyBalances(head)], refs)
 }

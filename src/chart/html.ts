@@ -2,8 +2,9 @@
 import { formatUsd } from '../model/decimal.js'
 import { formatIntervals } from '../model/interval.js'
 import type { ChartData } from './chart-data.js'
-import { sizingChartPoints, type SizingChart } from './chart-data.js'
-import { renderChartSvg, xml, type ChartSvgOptions } from './svg.js'
+import { sizingChartPoints, type SizingChart } from './chart-points.js'
+import { xml } from './svg-markup.js'
+import { renderChartSvg, type ChartSvgOptions } from './svg.js'
 import { capWords, overrideWords } from './words.js'
 
 export interface ChartHtmlOptions {

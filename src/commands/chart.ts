@@ -37,7 +37,7 @@ export const chartCommand: CommandSpec<ChartFlags> = {
   async run(context, [file], flags) {
     const { io } = context
     // Off the lint path: the chart code loads only when this command runs.
-    const { chartData } = await import('../chart/chart-data.js')
+    const { chartData, chartSizingOptions } = await import('../chart/chart-data.js')
     const { target, shown, text, parsed } = await readCommandConfig('chart', io.cwd, file, flags.maxBytes)
     const settings = await context.settings({ config: flags.config, balances: flags.balance, bot: flags.bot }).forDirectory(path.dirname(target))
     const title = reportPath(target, io.reportCwd ?? io.cwd)
@@ -45,7 +45,7 @@ export const chartCommand: CommandSpec<ChartFlags> = {
     const { shared } = settings
     // The limits the size-cap rule checks: the limiter's only with its `limiter` option.
     const limiter = settings.rules['size-cap']?.options.limiter === true
-    const chart = chartData(parsed.data, { title, balances: shared.balances, sizingMode: shared.sizingMode, findings, limiter })
+    const chart = chartData(parsed.data, { title, balances: shared.balances, ...chartSizingOptions(settings), findings, limiter })
     if (!chart) throw new UsageError(`cannot chart "${shown}": it has no usable scalping.balance_profiles`)
     const scale = flags.linear ? 'linear' : 'log'
     if (flags.format === 'svg') {

@@ -35,9 +35,9 @@ export async function markdownSizingTables(): Promise<SizingTables> {
  * profile boundaries, ramp ends and reference balances. Loaded only with a markdown report, like the tables.
  */
 export async function markdownSizingCharts(): Promise<SizingCharts> {
-  const { chartData, sizingChartPoints } = await import('../chart/chart-data.js')
+  const [{ chartData, chartSizingOptions }, { sizingChartPoints }] = await Promise.all([import('../chart/chart-data.js'), import('../chart/chart-points.js')])
   return (data, settings) => {
-    const chart = chartData(data, { title: '', balances: settings.shared.balances, sizingMode: settings.shared.sizingMode })
+    const chart = chartData(data, { title: '', balances: settings.shared.balances, ...chartSizingOptions(settings) })
     return chart && sizingChartPoints(chart)
   }
 }

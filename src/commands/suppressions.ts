@@ -1,7 +1,8 @@
 // Bulk suppressions, as ESLint 9's: a file counting today's error findings per file and rule; later runs report only what goes beyond.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { UsageError, writeFileAtomic } from '../engine/file-io.js'
+import { UsageError } from '../engine/file-io.js'
+import { writeFileAtomic } from '../engine/file-write.js'
 import { summarize } from '../engine/lint-text.js'
 import { reportPath, STDIN_NAME } from '../text/report-path.js'
 import type { FileResult, Finding, SuppressedFinding } from '../types.js'

@@ -24,24 +24,12 @@ import { setKey } from './data-keys.js'
 import { loadPlainScalar } from './pyyaml/construct-scalars.js'
 import { resolve, STR_TAG, VALUE_TAG } from './pyyaml/resolver.js'
 import { PYYAML_DOCUMENT_OPTIONS } from './pyyaml-schema.js'
-import {
-  Bail,
-  checkComment,
-  checkPlainStart,
-  isBlankAt,
-  mayResolveToNonString,
-  scanBlockPlain,
-  scanFlowPlain,
-  scanQuoted,
-  simpleNumber,
-  skipSpaces,
-  TERM_COLON,
-  TERM_EOL,
-  type BailReason,
-  type Scan,
-} from './fast-scan.js'
+import { Bail, type BailReason } from './fast-bail.js'
+import { mayResolveToNonString, simpleNumber } from './fast-resolve.js'
+import { checkComment, checkPlainStart, isBlankAt, scanBlockPlain, scanFlowPlain, scanQuoted, skipSpaces, TERM_COLON, TERM_EOL, type Scan } from './fast-scan.js'
 
-export { BAIL_REASONS, mayResolveToNonString, simpleNumber, type BailReason } from './fast-scan.js'
+export { BAIL_REASONS, type BailReason } from './fast-bail.js'
+export { mayResolveToNonString, simpleNumber } from './fast-resolve.js'
 
 export interface FastParsed {
   /** A Document whose `contents` is a tree of real yaml nodes with the composer's ranges; no errors or warnings. */

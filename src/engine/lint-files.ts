@@ -5,14 +5,17 @@ import { SettingsResolver, type SettingsOverrides } from '../settings/resolve.js
 import { reportPath, STDIN_NAME } from '../text/report-path.js'
 import type { FileResult, LintSettings, SizingChart, SizingTable } from '../types.js'
 import { decodeUtf8 } from './decode.js'
-import { DEFAULT_MAX_BYTES, fileIdentity, readTarget, sameFile, tooLargeMessage, UsageError, writeFileAtomic } from './file-io.js'
+import { fileIdentity, sameFile } from './file-identity.js'
+import { DEFAULT_MAX_BYTES, readTarget, tooLargeMessage, UsageError } from './file-io.js'
+import { writeFileAtomic } from './file-write.js'
 import { lintAndFix } from './fix.js'
 import { lintBytes } from './lint-text.js'
 import { parseConfig, type ParsedConfig } from './parse.js'
 import type { RuleTimes } from './timing.js'
 import { expandTargets, STDIN } from './targets.js'
 
-export { readTarget, UsageError, writeFileAtomic } from './file-io.js'
+export { readTarget, UsageError } from './file-io.js'
+export { writeFileAtomic } from './file-write.js'
 export { CONFIG_PATTERN, DEFAULT_TARGET, expandTargets, STDIN, type Target } from './targets.js'
 
 /** Renders the sizing tables of one config at the settings' reference balances (Markdown), or undefined for none. */

@@ -4,7 +4,6 @@ import { format } from 'node:util'
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
-  MarkupKind,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -19,14 +18,12 @@ import {
 } from 'vscode-languageserver/node'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { lintText } from '../engine/lint-text.js'
-import { parseConfig, type ParsedConfig } from '../engine/parse.js'
+import { parseConfig } from '../engine/parse.js'
 import { rules } from '../rules/index.js'
 import type { SettingsOverrides } from '../settings/resolve.js'
-import type { FileResult, LintSettings } from '../types.js'
-import { FIX_ALL_KIND, fixAll, quickFixes, type ActionSource } from './code-actions.js'
-import { bomShift, offsetOf, problemDiagnostic, rangeOf, toDiagnostic } from './convert.js'
-import { hoverTarget, nodeAt } from './hover.js'
-import { sizingHover } from './sizing-hover.js'
+import { FIX_ALL_KIND } from './code-actions.js'
+import { bomShift, problemDiagnostic, toDiagnostic } from './convert.js'
+import { codeActionsFor, hoverFor, type Linted } from './requests.js'
 import { WorkspaceSettings, isSettingsFile, type FileSettings } from './workspace.js'
 
 /** How the server lints; the `lsp` subcommand's flags. */
@@ -46,17 +43,6 @@ export interface ServerOptions {
 
 /** The default `debounceMs`: a burst of changes (a paste, an undo, a fast typist) costs at most 20 lints a second. */
 export const DEFAULT_DEBOUNCE_MS = 50
-
-/** The outcome of linting one version of one document. */
-interface Linted {
-  version: number
-  /** Settings generation the lint used; a settings change makes older ones stale. */
-  generation: number
-  /** Set when the file was linted (it is a config, its settings loaded and no rule crashed). */
-  parsed?: ParsedConfig
-  result?: FileResult
-  settings?: LintSettings
-}
 
 /** What the server keeps per open document; dropped whole when the document closes. */
 interface DocumentState {
@@ -254,34 +240,13 @@ export class LintServer {
   }
 
   private async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
-    const uri = params.textDocument.uri
-    const now = await this.current(uri)
-    if (!now?.linted.result || !now.linted.parsed || !now.linted.settings) return []
-    const { document, linted } = now
-    const shift = bomShift(document)
-    const start = offsetOf(document, params.range.start, shift)
-    const end = offsetOf(document, params.range.end, shift)
-    const findings = linted.result!.findings
-    const hits = findings.filter((f) => f.range.start.offset <= end && f.range.end.offset >= start)
-    const only = params.context.only
-    const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`))
-    const source: ActionSource = { uri, document, parsed: linted.parsed!, settings: linted.settings!, documentChanges: this.documentChanges }
-    const actions: CodeAction[] = wants(CodeActionKind.QuickFix) ? quickFixes(source, hits) : []
-    const all = wants(FIX_ALL_KIND) ? fixAll(source, findings) : undefined
-    if (all) actions.push(all)
-    return actions
+    const now = await this.current(params.textDocument.uri)
+    return now ? codeActionsFor(now.document, now.linted, params, this.documentChanges) : []
   }
 
   private async hover(params: HoverParams): Promise<Hover | null> {
     const now = await this.current(params.textDocument.uri)
-    const parsed = now?.linted.parsed
-    if (!now || !parsed || parsed.fatal || !now.linted.settings) return null
-    const shift = bomShift(now.document)
-    const at = nodeAt(parsed.doc, offsetOf(now.document, params.position, shift))
-    const target = at ? hoverTarget(at.keys) : undefined
-    const value = target ? sizingHover(parsed.data, target, now.linted.settings) : undefined
-    if (!at || value === undefined) return null
-    return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(now.document, at.start, at.end, shift) }
+    return now ? hoverFor(now.document, now.linted, params) : null
   }
 }
 

@@ -1,8 +1,9 @@
 // The designed size as affine pieces of the balance (SPEC section 2): per profile segment, scaled per symbol, with their preimages.
 import Fraction from 'fraction.js'
 import { ONE, ZERO } from './decimal.js'
-import { DOMAIN, LINE, intersect, mergeIntervals, spanContains, toInterval, type Interval, type Span } from './interval.js'
+import { DOMAIN, LINE, intersect, mergeIntervals, toInterval, type Interval, type Span } from './interval.js'
 import type { ProfileView, SizingConfig } from './sizing-config.js'
+import { piecePreimage } from './pl.js'
 import { leverageOf, multiplierOf } from './size-function.js'
 
 const HUNDRED = new Fraction(100)
@@ -128,18 +129,9 @@ export function limitAbove(p: ProfileView, x: Fraction, leverage: Fraction): Fra
   return undefined
 }
 
-/** Balances in `piece` whose size lies in `sizes`: the preimage of a span under an affine map is a span. */
+/** Balances in `piece` whose size lies in `sizes`: the preimage of a span under an affine map is a span (a size piece is a Pl piece). */
 export function preimage(piece: SizePiece, sizes: Span): Span | undefined {
-  const { slope, intercept } = piece
-  if (!slope || !intercept) return undefined
-  const sign = slope.compare(0)
-  if (sign === 0) return spanContains(sizes, intercept) ? piece.interval : undefined
-  const inv = (s: Fraction | null): Fraction | null => (s === null ? null : s.sub(intercept).div(slope))
-  const pre: Span =
-    sign > 0
-      ? { lo: inv(sizes.lo), loClosed: sizes.loClosed, hi: inv(sizes.hi), hiClosed: sizes.hiClosed }
-      : { lo: inv(sizes.hi), loClosed: sizes.hiClosed, hi: inv(sizes.lo), hiClosed: sizes.loClosed }
-  return intersect(pre, piece.interval)
+  return piecePreimage(piece, sizes)
 }
 
 /**

@@ -8,18 +8,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import {
-  countsOf,
-  decideExitCode,
-  fitSummary,
-  INPUT_NAMES,
-  inputVariable,
-  OUTPUT_NAMES,
-  outputLines,
-  readInputs,
-  runAction,
-  SUMMARY_LIMIT_BYTES,
-} from '../../src/action/main.js'
+import { INPUT_NAMES, inputVariable, readInputs } from '../../src/action/inputs.js'
+import { runAction } from '../../src/action/main.js'
+import { countsOf, decideExitCode, OUTPUT_NAMES, outputLines } from '../../src/action/outcome.js'
+import { fitSummary, SUMMARY_LIMIT_BYTES } from '../../src/action/summary.js'
 import { BALANCE_HINT } from '../../src/settings/balance.js'
 import { escapeMarkdown } from '../../src/text/escape-markdown.js'
 import { NO_BALANCE_NOTE } from '../../src/text/no-balance-note.js'

@@ -4,13 +4,15 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
-import { chartData, overlaySizingChart, sizingChartPoints, type ChartData, type SizingChart } from '../../src/chart/chart-data.js'
+import { chartData, chartSizingOptions, type ChartData } from '../../src/chart/chart-data.js'
+import { overlaySizingChart, sizingChartPoints, type SizingChart } from '../../src/chart/chart-points.js'
 import { lintFiles } from '../../src/engine/lint-files.js'
 import { lintText } from '../../src/engine/lint-text.js'
 import { formatIntervals } from '../../src/model/interval.js'
 import { pieceAt } from '../../src/model/pl.js'
 import { readSizingConfig } from '../../src/model/sizing-config.js'
 import { sizePieces } from '../../src/model/sizing.js'
+import { overrides as diffOverrides, sizingSettings } from '../../src/commands/diff/sizing-view.js'
 import { markdownSizingCharts, markdownSizingTables } from '../../src/commands/reports.js'
 import { rules } from '../../src/rules/index.js'
 import { defaultSettings } from '../../src/settings/normalize.js'
@@ -25,6 +27,16 @@ function chartOfText(text: string, balances: number[] = []): ChartData {
   const { findings } = lintText(text, settings, { rules: CHART_RULES })
   return chartData(dataOf(text), { title: 't', balances, findings })!
 }
+
+/** The bundled example's override lanes, by variant-b's rule (what 'auto' reads it as): symmetric, 50% either side of the size. */
+const EXAMPLE_LANES = [
+  'BTC-USDT trending 42: up to $700.00',
+  'BTC-USDT ranging 38: up to $633.33',
+  'ETH-USDT trending 110: from $733.33 to $4,400.00',
+  'SOL-USDT ranging 85: from $629.63 to $2,666.67',
+  'DOGE-USDT choppy 20: up to $500.00',
+  'XRP-USDT trending 60: from $500.00 to $1,500.00',
+]
 
 /** A point chart as lines of text: "balance[+] [ref]: size size ...", sizes exact. */
 function pointsText(points: SizingChart): string[] {
@@ -70,14 +82,7 @@ describe('chartData on the bundled example', () => {
   })
 
   it('gives each override its exact live set and the part of the line it replaces', () => {
-    expect(chart.overrides.map((o) => `${o.symbol} ${o.regime} ${o.value.toString()}: ${formatIntervals(o.live)}`)).toEqual([
-      'BTC-USDT trending 42: up to $700.00',
-      'BTC-USDT ranging 38: up to $633.33',
-      'ETH-USDT trending 110: from $733.33 to $4,400.00',
-      'SOL-USDT ranging 85: from $629.63 to $2,666.67',
-      'DOGE-USDT choppy 20: up to $500.00',
-      'XRP-USDT trending 60: from $500.00 to $1,500.00',
-    ])
+    expect(chart.overrides.map((o) => `${o.symbol} ${o.regime} ${o.value.toString()}: ${formatIntervals(o.live)}`)).toEqual(EXAMPLE_LANES)
     const eth = chart.overrides[2]!
     // On its live set the bot would use $110 instead of the line: there the line runs from $73.33 to $220.
     const ends = eth.onLine.flatMap((p) => [pieceAt(p, p.interval.lo)!, pieceAt(p, p.interval.hi!)!])
@@ -209,5 +214,63 @@ describe('lintFiles attaches the chart points beside the sizing tables', () => {
     expect(noBalance!.sizingChart).toBeUndefined()
     const [notAsked] = await lintFiles([file], { cwd: REPO, balances: [1018] })
     expect(notAsked!.sizingChart).toBeUndefined()
+  })
+})
+
+describe("override lanes: the bot's live sets by the era's rule, as stale-override, diff and the hover judge them", () => {
+  const text = readFileSync(path.join(REPO, 'fixtures/example/config_futures.yaml'), 'utf8')
+  const data = dataOf(text)
+  const lanes = (chart: ChartData): string[] => chart.overrides.map((o) => `${o.symbol} ${o.regime} ${o.value.toString()}: ${formatIntervals(o.live)}`)
+
+  it("auto reads the example as variant-b (within 50% either side of the size), so its lanes are variant-b's", () => {
+    expect(lanes(chartData(data, { title: 'example' })!)).toEqual(EXAMPLE_LANES)
+    expect(lanes(chartData(data, { title: 'example', bot: 'variant-b' })!)).toEqual(EXAMPLE_LANES)
+  })
+
+  it('risk-manager: an override is live only where it raises the size by at most 50%; one below the size everywhere is stale at every balance', () => {
+    expect(lanes(chartData(data, { title: 'example', bot: 'risk-manager' })!)).toEqual([
+      'BTC-USDT trending 42: up to $200.00',
+      'BTC-USDT ranging 38: up to $133.33',
+      'ETH-USDT trending 110: from $733.33 to $1,100.00',
+      'SOL-USDT ranging 85: from $629.63 to $944.44',
+      'DOGE-USDT choppy 20: no balance',
+      'XRP-USDT trending 60: from $500.00 to $750.00',
+    ])
+  })
+
+  it("takes stale-override's tolerance option (the config's tolerance key is not read), else the bot's literal 50%", () => {
+    const narrow = chartData(data, { title: 'example', tolerance: 0.1 })!
+    expect(narrow.tolerance.toString()).toBe('0.1')
+    expect(chartData(data, { title: 'example' })!.tolerance.toString()).toBe('0.5')
+    expect(lanes(narrow)).toEqual([
+      'BTC-USDT trending 42: from $136.36 to $277.78',
+      'BTC-USDT ranging 38: up to $203.70',
+      'ETH-USDT trending 110: from $1,000.00 to $1,222.22',
+      'SOL-USDT ranging 85: from $858.59 to $1,049.38',
+      'DOGE-USDT choppy 20: no balance',
+      'XRP-USDT trending 60: from $681.82 to $833.33',
+    ])
+  })
+
+  it('reads the sizing mode, bot and tolerance from lint settings as diff does', () => {
+    const settings = defaultSettings(rules)
+    settings.shared = { ...settings.shared, bot: 'risk-manager' }
+    settings.rules['stale-override'] = { ...settings.rules['stale-override']!, options: { ...settings.rules['stale-override']!.options, tolerance: 0.25 } }
+    expect(chartSizingOptions(settings)).toEqual(sizingSettings(settings))
+    expect(chartSizingOptions(settings)).toEqual({ sizingMode: 'auto', bot: 'risk-manager', tolerance: 0.25 })
+  })
+
+  it.each(['variant-b', 'risk-manager'])('%s: the chart, diff and stale-override give every override the same live set', (bot) => {
+    const chart = chartData(data, { title: 'example', bot })!
+    const diff = diffOverrides(data, { sizingMode: 'auto', bot })
+    expect(chart.overrides.map((o) => [o.path, formatIntervals(o.live)])).toEqual(diff.map((o) => [o.path, formatIntervals(o.live)]))
+    const settings = { ...defaultSettings(rules), shared: { balances: [1018], sizingMode: 'auto' as const, bot } }
+    const stale = lintText(text, settings, { rules: CHART_RULES }).findings.filter((f) => f.ruleId === 'stale-override')
+    expect(stale.length).toBeGreaterThan(0)
+    for (const f of stale) {
+      const o = chart.overrides.find((x) => x.path === f.path)!
+      if (f.messageId === 'neverLive') expect(o.live).toEqual([])
+      else expect(f.message).toContain(`it is live only for balances ${formatIntervals(o.live)}`)
+    }
   })
 })

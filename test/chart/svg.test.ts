@@ -10,9 +10,12 @@ import { renderChartHtmlOverlay } from '../../src/chart/html.js'
 import { renderChartSvg } from '../../src/chart/svg.js'
 import { lintText } from '../../src/engine/lint-text.js'
 import { q } from '../../src/model/decimal.js'
+import { formatIntervals } from '../../src/model/interval.js'
+import { pipelineContext } from '../../src/model/pipeline.js'
 import { plConst, plAffine } from '../../src/model/pl.js'
 import { readSizingConfig } from '../../src/model/sizing-config.js'
-import { overrideLiveSet, sizePieces, symbolSize } from '../../src/model/sizing.js'
+import { sizePieces, symbolSize } from '../../src/model/sizing.js'
+import { overrideView } from '../../src/model/traded-analysis.js'
 import { rules } from '../../src/rules/index.js'
 import { defaultSettings } from '../../src/settings/normalize.js'
 import { CHART_RULES } from '../helpers/chart-rules.js'
@@ -75,12 +78,20 @@ function vertices(poly: Element, m: Mapping): { b: number; s: number }[] {
 /** To the cent: within half a cent of the model's exact value. */
 const cent = (got: number, want: Fraction | number): boolean => Math.abs(got - Number(want.valueOf())) < 0.005
 
-function chartOf(rel: string, balances: number[] = [], options: { findings?: boolean; limiter?: boolean } = {}): { chart: ChartData; data: unknown } {
+interface ChartOfOptions {
+  findings?: boolean
+  limiter?: boolean
+  /** The bot era setting, for the live sets and the findings. */
+  bot?: string
+}
+
+function chartOf(rel: string, balances: number[] = [], options: ChartOfOptions = {}): { chart: ChartData; data: unknown } {
   const source = read(rel)
   const data = parseDocument(source).toJS()
-  const settings = { ...defaultSettings(rules), shared: { balances, sizingMode: 'auto' as const } }
+  const bot = options.bot !== undefined ? { bot: options.bot } : {}
+  const settings = { ...defaultSettings(rules), shared: { balances, sizingMode: 'auto' as const, ...bot } }
   const found = options.findings ? lintText(source, settings, { filePath: rel, rules: CHART_RULES }).findings : []
-  return { chart: chartData(data, { title: rel, balances, findings: found, limiter: options.limiter === true })!, data }
+  return { chart: chartData(data, { title: rel, balances, findings: found, limiter: options.limiter === true, ...bot })!, data }
 }
 
 /** The polylines of one symbol's line (not its label, not a cap or an override highlight). */
@@ -191,7 +202,7 @@ describe('the SVG of the bundled example (4 progressive profiles, 5 symbols, 6 o
     expect(labels).toEqual([['micro', 'progressive'], ['small', 'progressive'], ['medium'], ['large', 'progressive']])
   })
 
-  it('draws one lane per override: live balances solid, stale ones hatched, both exactly where the model says', () => {
+  it('draws one lane per override: live balances solid, stale ones hatched, both exactly where the bot uses it (the era\'s rule, as stale-override judges)', () => {
     const svg = parseSvg(renderChartSvg(chart, { scale: 'linear' }))
     const m = mapping(svg)
     const [lo, hi] = domain(svg)
@@ -202,7 +213,7 @@ describe('the SVG of the bundled example (4 progressive profiles, 5 symbols, 6 o
     lanes.forEach((lane, i) => {
       const o = overrides[i]!
       expect([lane.getAttribute('data-symbol'), lane.getAttribute('data-regime')]).toEqual([o.symbol, o.regime])
-      const live = overrideLiveSet(cfg, o.symbol, o.value.value)
+      const live = overrideView(pipelineContext(data), o.symbol, o.regime, o.value.value).live
       const rects = (cls: string) =>
         byClass(lane, cls, 'rect').map((r) => [m.balance(num(r, 'x')), m.balance(num(r, 'x') + num(r, 'width'))] as [number, number])
       const want = live.map((iv) => [Math.max(iv.lo.valueOf(), lo), iv.hi === null ? hi : Math.min(iv.hi.valueOf(), hi)])
@@ -219,6 +230,30 @@ describe('the SVG of the bundled example (4 progressive profiles, 5 symbols, 6 o
       'BTC-USDT trending override $42.00: live for balances up to $700.00\n' +
         'stale-override (error, line 108): BTC-USDT trending override $42.00 is ignored at balance $1,018.00: per-symbol size $122.16 deviates 65.6% (> 50%); it is live only for balances up to $700.00',
     )
+  })
+
+  it("draws stale what the era's rule calls stale: with bot risk-manager (an override may only raise the size), DOGE-USDT choppy $20 is never live", () => {
+    const era = chartOf('fixtures/example/config_futures.yaml', [1018], { findings: true, bot: 'risk-manager' }).chart
+    const svg = parseSvg(renderChartSvg(era, { scale: 'linear' }))
+    const m = mapping(svg)
+    const [lo, hi] = domain(svg)
+    const lanes = byClass(svg, 'lc-override', 'g')
+    const doge = lanes.find((g) => g.getAttribute('data-symbol') === 'DOGE-USDT')!
+    // Under the designed rule (and variant-b) it is live up to $500; the risk-manager code never uses it.
+    expect(formatIntervals(chart.overrides[4]!.live)).toBe('up to $500.00')
+    expect(byClass(doge, 'lc-live', 'rect')).toHaveLength(0)
+    const stale = byClass(doge, 'lc-stale-band', 'rect')
+    expect(stale).toHaveLength(1)
+    expect(cent(m.balance(num(stale[0]!, 'x')), lo) && cent(m.balance(num(stale[0]!, 'x') + num(stale[0]!, 'width')), hi)).toBe(true)
+    expect(all(doge, 'text').map(text)).toEqual(['DOGE-USDT choppy $20.00: never live (stale at every balance); ⚠ stale-override'])
+    expect(titleOf(doge)).toBe(
+      'DOGE-USDT choppy override $20.00: live for balances no balance\n' +
+        'stale-override (error, line 128): DOGE-USDT choppy override $20.00 is never used: it is below the size, or more than 50% above it, at every balance (the size runs from $24.00 to $240.00)',
+    )
+    // The other lanes shrink to the raise-only sets: BTC trending $42 is live only up to $200.
+    const btc = byClass(lanes[0]!, 'lc-live', 'rect').map((r) => [m.balance(num(r, 'x')), m.balance(num(r, 'x') + num(r, 'width'))])
+    expect(btc).toHaveLength(1)
+    expect(cent(btc[0]![0]!, lo) && cent(btc[0]![1]!, 200)).toBe(true)
   })
 
   it('marks the reference balance with a vertical line and each symbol\'s size there, to the cent', () => {
@@ -405,8 +440,9 @@ describe('the chart modules import one way', () => {
   const importsOf = (rel: string): string[] => [...read(rel).matchAll(/^import [^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!)
 
   it('the renderers read ChartData and the piecewise-linear vocabulary only, never the sizing model itself', () => {
-    const allowed = ['fraction.js', './chart-data.js', './geometry.js', './svg.js', './words.js', '../model/pl.js', '../model/interval.js', '../model/decimal.js']
-    for (const rel of ['src/chart/svg.ts', 'src/chart/html.ts', 'src/chart/words.ts', 'src/chart/geometry.ts']) {
+    const renderers = ['svg', 'svg-markup', 'svg-view', 'svg-series', 'svg-marks', 'html', 'words', 'geometry', 'chart-points']
+    const allowed = ['fraction.js', './chart-data.js', ...renderers.map((name) => `./${name}.js`), '../model/pl.js', '../model/interval.js', '../model/decimal.js']
+    for (const rel of renderers.map((name) => `src/chart/${name}.ts`)) {
       expect(importsOf(rel).filter((s) => !allowed.includes(s)), rel).toEqual([])
     }
     // The adapter is the one module that reads the model, and it knows nothing of the pictures.

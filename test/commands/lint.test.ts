@@ -102,7 +102,8 @@ describe('item 8: --max-warnings, --no-inline-config, --rule with options', () =
 
 describe('the Action writes SARIF when it exits 2', () => {
   it('a run-level error notification and no results, so upload-sarif has a log to upload', async () => {
-    const { runAction, inputVariable } = await import('../../src/action/main.js')
+    const { runAction } = await import('../../src/action/main.js')
+    const { inputVariable } = await import('../../src/action/inputs.js')
     const dir = workspace({})
     copyFileSync(path.join(repo, 'fixtures/valid/fixed-ladder.yaml'), path.join(dir, 'present.yaml'))
     const env: Record<string, string> = { GITHUB_WORKSPACE: dir }

@@ -4,9 +4,10 @@ import type { DiffChartBuilder } from './compare.js'
 
 /** Each side as the `chart` command draws it (title the side's name, its findings marked); the chart code loads here. */
 export async function diffChartBuilder(settings: LintSettings): Promise<DiffChartBuilder> {
-  const { chartData } = await import('../../chart/chart-data.js')
+  const { chartData, chartSizingOptions } = await import('../../chart/chart-data.js')
   const { shared } = settings
   // The limits the size-cap rule checks: the limiter's only with its `limiter` option.
   const limiter = settings.rules['size-cap']?.options.limiter === true
-  return (data, side, findings) => chartData(data, { title: side.name, balances: shared.balances, sizingMode: shared.sizingMode, findings, limiter })
+  const sizing = chartSizingOptions(settings)
+  return (data, side, findings) => chartData(data, { title: side.name, balances: shared.balances, ...sizing, findings, limiter })
 }

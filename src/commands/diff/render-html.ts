@@ -1,6 +1,6 @@
 // `lint-config diff --format html`: base and head curves on one self-contained page, then the diff itself as text.
 import { renderChartHtml, renderChartHtmlOverlay } from '../../chart/html.js'
-import { xml } from '../../chart/svg.js'
+import { xml } from '../../chart/svg-markup.js'
 import type { ConfigDiff } from '../../types.js'
 import { isEmptyDiff } from './compare.js'
 import { renderDiffText } from './render-text.js'

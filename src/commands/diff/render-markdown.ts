@@ -1,22 +1,12 @@
 // `lint-config diff --format markdown`, and the top of the Action's job summary on a pull request: a heading and one table per section.
-import { overlaySizingChart, sizingChartPoints, type SizingChart } from '../../chart/chart-data.js'
+import { overlaySizingChart, sizingChartPoints, type SizingChart } from '../../chart/chart-points.js'
 import { linkTarget } from '../../formatters/markdown.js'
 import { renderMermaidChart } from '../../formatters/mermaid-chart.js'
 import { formatUsd } from '../../model/decimal.js'
 import { escapeMarkdown } from '../../text/escape-markdown.js'
 import type { ConfigDiff, Finding } from '../../types.js'
 import { isEmptyDiff } from './compare.js'
-import {
-  changeText,
-  exposureRows,
-  fieldText,
-  findingsTally,
-  liveText,
-  overrideChangeWords,
-  overrideName,
-  sizePair,
-  symbolChangeWords,
-} from './words.js'
+import { changeText, exposureRows, fieldText, findingsTally, liveText, overrideChangeWords, overrideName, sizePair, symbolChangeWords } from './words.js'
 
 /** What the Markdown rendering needs besides the diff. */
 export interface DiffMarkdownOptions {

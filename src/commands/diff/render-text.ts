@@ -2,18 +2,7 @@
 import { formatUsd } from '../../model/decimal.js'
 import type { ConfigDiff, Finding } from '../../types.js'
 import { isEmptyDiff } from './compare.js'
-import {
-  ARROW,
-  changeText,
-  exposureRows,
-  fieldText,
-  findingsTally,
-  liveText,
-  overrideChangeWords,
-  overrideName,
-  sizePair,
-  symbolChangeWords,
-} from './words.js'
+import { ARROW, changeText, exposureRows, fieldText, findingsTally, liveText, overrideChangeWords, overrideName, sizePair, symbolChangeWords } from './words.js'
 
 function findingLine(mark: string, f: Finding): string {
   const severity = f.severity === 'error' ? 'error' : 'warning'
